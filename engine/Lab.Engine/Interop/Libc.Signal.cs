@@ -1,0 +1,26 @@
+using System.Runtime.InteropServices;
+
+namespace Lab.Engine.Interop;
+
+internal static partial class Libc
+{
+    internal const int SIGINT = 2;
+    internal const int SIGQUIT = 3;
+    internal const int SIGABRT = 6;
+    internal const int SIGKILL = 9;
+    internal const int SIGSEGV = 11;
+    internal const int SIGTERM = 15;
+
+    [LibraryImport(Name, SetLastError = true)]
+    internal static partial int kill(int pid, int sig);
+
+    /// <summary>signal(2) with SIG_DFL (0): used by the worker so that SIGTERM/SIGINT/SIGQUIT kill it
+    /// like a CPython child, instead of going through the .NET runtime's graceful-shutdown handler.</summary>
+    [LibraryImport(Name, EntryPoint = "signal", SetLastError = true)]
+    internal static partial nint signal(int signum, nint handler);
+
+    internal const nint SIG_DFL = 0;
+
+    [LibraryImport(Name)]
+    internal static partial void abort();
+}

@@ -1,0 +1,204 @@
+using Lab.Engine.Interop;
+using Lab.Engine.Processes;
+using Lab.Engine.Serialization;
+using Lab.Engine.Targets;
+
+namespace Lab.Engine;
+
+/// <summary>
+/// A child OS process that runs one target, with the API and the semantics of CPython's
+/// multiprocessing.Process (seeds 59.10, 59.11, 59.20, 59.21): Start, Join, IsAlive, ExitCode, Pid, Name,
+/// Daemon, Terminate (SIGTERM), Kill (SIGKILL), Close. Exit codes are exact: 0 on return, n for
+/// SystemExit(n), 1 for an unhandled exception, -N for death by signal N.
+/// </summary>
+public sealed class Process : IDisposable
+{
+    private static int _counter;
+
+    private readonly TargetMethod _target;
+    private readonly object?[] _args;
+    private readonly ProcessOutput _output;
+    private Child? _child;
+    private Task<string>? _stdout, _stderr;
+    private bool _daemon;
+    private bool _closed;
+
+    public Process(Delegate target, object?[]? args = null, string? name = null, bool daemon = false,
+        ProcessOutput output = ProcessOutput.Inherit, ProcessContext? context = null)
+    {
+        _target = TargetMethod.From(target);
+        _args = TargetBinder.Bind(target.Method, args ?? []);
+        Name = name ?? $"Process-{Interlocked.Increment(ref _counter)}";
+        _daemon = daemon;
+        _output = output;
+        StartMethod = (context ?? Multiprocessing.GetContext()).StartMethod;
+    }
+
+    public string Name { get; set; }
+
+    public StartMethod StartMethod { get; }
+
+    /// <summary>Must be set before Start; a daemon child is terminated when its parent exits, even by SIGKILL.</summary>
+    public bool Daemon
+    {
+        get => _daemon;
+        set
+        {
+            if (_child is not null) throw new ProcessStateError("process has already started");
+            _daemon = value;
+        }
+    }
+
+    public int? Pid { get { CheckNotClosed(); return _child?.Pid; } }
+
+    /// <summary>Null until the child has exited and been reaped.</summary>
+    public int? ExitCode { get { CheckNotClosed(); return _child?.ExitCode; } }
+
+    public bool IsAlive { get { CheckNotClosed(); return _child is not null && _child.ExitCode is null; } }
+
+    /// <summary>The child's unhandled exception, once it has exited (null otherwise).</summary>
+    public RemoteError? Error => _child?.ExitCode is null ? null : _child.Error;
+
+    /// <summary>Peak resident set size of the child in KiB (ru_maxrss from wait4), once it has exited.</summary>
+    public long? PeakResidentKiB => _child?.ExitCode is null ? null : _child.PeakResidentKiB;
+
+    /// <summary>Captured output (with <see cref="ProcessOutput.Capture"/>), complete once the child exited.</summary>
+    public string? Stdout => Captured(_stdout);
+
+    public string? Stderr => Captured(_stderr);
+
+    public void Start()
+    {
+        CheckNotClosed();
+        if (_child is not null) throw new ProcessStateError("cannot start a process twice");
+        if (CurrentProcess.IsDaemon) throw new ProcessStateError("daemonic processes are not allowed to have children");
+        var bootstrap = ControlProtocol.EncodeBootstrap(new Bootstrap(_target, _args, Name, _daemon, Libc.getpid(), StartMethod));
+
+        var input = UnixPipe.Create();
+        var control = UnixPipe.Create();
+        UnixPipe? stdout = null, stderr = null;
+        var descriptors = new List<(int, int)> { (DevNull.Value, 0), (input.ReadFd, ControlProtocol.ChildInFd), (control.WriteFd, ControlProtocol.ChildOutFd) };
+        if (_output == ProcessOutput.Capture)
+        {
+            stdout = UnixPipe.Create();
+            stderr = UnixPipe.Create();
+            descriptors.Add((stdout.WriteFd, 1));
+            descriptors.Add((stderr.WriteFd, 2));
+        }
+        int pid;
+        try
+        {
+            pid = ChildSpawner.Spawn(new SpawnRequest(WorkerLocator.WorkerCommand, WorkerEnvironment, descriptors));
+        }
+        catch
+        {
+            input.CloseBoth(); control.CloseBoth(); stdout?.CloseBoth(); stderr?.CloseBoth();
+            throw;
+        }
+        UnixPipe.Close(input.TakeRead());
+        UnixPipe.Close(control.TakeWrite());
+        UnixPipe.Close(stdout?.TakeWrite() ?? -1);
+        UnixPipe.Close(stderr?.TakeWrite() ?? -1);
+        _child = new Child(pid, control.TakeRead(), _daemon);
+        if (stdout is not null) _stdout = ReadAll(stdout.OpenRead());
+        if (stderr is not null) _stderr = ReadAll(stderr.OpenRead());
+        SendBootstrap(input.OpenWrite(), bootstrap);
+    }
+
+    /// <summary>Waits for the child to exit. Returns true if it has exited (CPython's join returns None; check
+    /// ExitCode there). A timeout of zero or less polls.</summary>
+    public bool Join(TimeSpan? timeout = null)
+    {
+        CheckNotClosed();
+        if (_child is null) throw new ProcessStateError("can only join a started process");
+        return _child.Wait(timeout);
+    }
+
+    /// <summary>SIGTERM, as CPython's terminate(): the child's finally blocks do not run (seeds 59.21).</summary>
+    public void Terminate() => SendSignal(Libc.SIGTERM);
+
+    /// <summary>SIGKILL, as CPython's kill().</summary>
+    public void Kill() => SendSignal(Libc.SIGKILL);
+
+    /// <summary>Releases the process object; an error while the child is still running (CPython's close()).</summary>
+    public void Close()
+    {
+        if (_closed) return;
+        if (_child is not null && _child.ExitCode is null)
+            throw new ProcessStateError("Cannot close a process while it is still running. You should first call join() or terminate().");
+        _closed = true;
+    }
+
+    /// <summary>Kills and reaps a child that is still running, then closes. Unlike Close, never throws for a
+    /// live child: disposing is the "leave nothing behind" path of a using block.</summary>
+    public void Dispose()
+    {
+        if (_closed) return;
+        if (_child is not null && _child.ExitCode is null)
+        {
+            _child.Signal(Libc.SIGKILL);
+            _child.Wait(null);
+        }
+        _closed = true;
+    }
+
+    public override string ToString() =>
+        $"<Process name='{Name}'{(_child is null ? " initial" : _child.ExitCode is { } c ? $" pid={_child.Pid} exitcode={c}" : $" pid={_child.Pid} started")}{(_daemon ? " daemon" : "")}>";
+
+    private void SendSignal(int signal)
+    {
+        CheckNotClosed();
+        _child?.Signal(signal);
+    }
+
+    private void CheckNotClosed()
+    {
+        if (_closed) throw new ProcessStateError("process object is closed");
+    }
+
+    /// <summary>A bootstrap that fits in the pipe's buffer is written at once; a larger one is written by a
+    /// background task, so Start never blocks on a child that is slow to read (or died before reading: the
+    /// write then fails with EPIPE and the child's exit code tells the story).</summary>
+    private static void SendBootstrap(FileStream stream, byte[] bootstrap)
+    {
+        if (bootstrap.Length <= 60 * 1024)
+        {
+            WriteAndClose(stream, bootstrap);
+            return;
+        }
+        _ = Task.Factory.StartNew(() => WriteAndClose(stream, bootstrap), TaskCreationOptions.LongRunning);
+    }
+
+    private static void WriteAndClose(FileStream stream, byte[] bootstrap)
+    {
+        try { Frames.Write(stream, bootstrap); }
+        catch (IOException) { }
+        finally { stream.Dispose(); }
+    }
+
+    private static Task<string> ReadAll(FileStream stream) => Task.Factory.StartNew(() =>
+    {
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }, TaskCreationOptions.LongRunning);
+
+    /// <summary>Output is complete at EOF, which comes when the child (and any grandchild sharing the stream)
+    /// has closed it; a grandchild that lives on is not waited for longer than a few seconds.</summary>
+    private string? Captured(Task<string>? task)
+    {
+        if (task is null || _child?.ExitCode is null) return null;
+        return task.Wait(TimeSpan.FromSeconds(5)) ? task.Result : "[output still held open by a descendant process]";
+    }
+
+    private static readonly IReadOnlyDictionary<string, string> WorkerEnvironment = new Dictionary<string, string>
+    {
+        // Startup cost dominates a spawned child's life: no tiered PGO instrumentation in short-lived workers.
+        ["DOTNET_TieredPGO"] = "0",
+    };
+
+    private static readonly Lazy<int> DevNull = new(() =>
+    {
+        var fd = Libc.open("/dev/null", Libc.O_RDWR | Libc.O_CLOEXEC);
+        return fd >= 0 ? UnixPipe.AboveLowRange(fd) : throw Libc.Error("open(/dev/null)", Libc.LastErrno);
+    });
+}

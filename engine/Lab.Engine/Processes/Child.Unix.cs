@@ -1,0 +1,103 @@
+using Lab.Engine.Interop;
+using Lab.Engine.Serialization;
+
+namespace Lab.Engine.Processes;
+
+/// <summary>
+/// One started child: its pid, its exit state, and the thread that reaps it. The reaper waits with
+/// waitid(WNOWAIT), so the child stays a zombie (its pid cannot be reused) until it is reaped under
+/// <see cref="_gate"/>; signals are only sent under the same lock to a child not yet reaped. Every child is
+/// reaped by its own thread whether or not anyone joins it, so no zombie outlives the child.
+/// </summary>
+internal sealed class Child
+{
+    private readonly object _gate = new();
+    private readonly ManualResetEventSlim _exited = new(false);
+    private readonly int _controlFd;
+    private int? _exitCode;
+
+    public Child(int pid, int controlFd, bool daemon)
+    {
+        Pid = pid;
+        Daemon = daemon;
+        _controlFd = controlFd;
+        var reaper = new Thread(Reap, maxStackSize: 256 * 1024) { IsBackground = true, Name = $"lab-engine-reaper-{pid}" };
+        ChildRegistry.Add(this);
+        reaper.Start();
+    }
+
+    public int Pid { get; }
+    public bool Daemon { get; }
+    public RemoteError? Error { get; private set; }
+    public string? ProtocolError { get; private set; }
+    public long? PeakResidentKiB { get; private set; }
+
+    public int? ExitCode
+    {
+        get { lock (_gate) return _exitCode; }
+    }
+
+    public bool Wait(TimeSpan? timeout) => timeout is { } t ? _exited.Wait(t < TimeSpan.Zero ? TimeSpan.Zero : t) : _exited.Wait(Timeout.Infinite);
+
+    /// <summary>Sends a signal unless the child has already been reaped (then it is a no-op, as in CPython,
+    /// whose terminate() on a finished process does nothing).</summary>
+    public void Signal(int signal)
+    {
+        lock (_gate)
+        {
+            if (_exitCode is not null) return;
+            if (Libc.kill(Pid, signal) != 0 && Libc.LastErrno != Libc.ESRCH)
+                throw Libc.Error($"kill({Pid}, {signal})", Libc.LastErrno);
+        }
+    }
+
+    private unsafe void Reap()
+    {
+        var info = stackalloc byte[Libc.SigInfoBytes];
+        while (Libc.waitid(Libc.P_PID, Pid, info, Libc.WEXITED | Libc.WNOWAIT) != 0)
+        {
+            var errno = Libc.LastErrno;
+            if (errno == Libc.EINTR) continue;
+            ProtocolError = $"waitid failed: {Libc.Describe(errno)}";
+            break;
+        }
+        ReadReport();
+        lock (_gate)
+        {
+            int rc, status;
+            Libc.RUsage usage;
+            do rc = Libc.wait4(Pid, out status, 0, out usage);
+            while (rc < 0 && Libc.LastErrno == Libc.EINTR);
+            // ECHILD only if someone else reaped our child (a SIG_IGN'd SIGCHLD would do that): report it, don't hide it.
+            _exitCode = rc == Pid ? ExitStatus.ToExitCode(status) : int.MinValue;
+            if (rc == Pid) PeakResidentKiB = usage.MaxRssKiB;
+            else ProtocolError ??= $"the child was reaped by someone else ({Libc.Describe(Libc.LastErrno)})";
+        }
+        ChildRegistry.Remove(this);
+        _exited.Set();
+    }
+
+    /// <summary>The child has exited, so everything it reported is already in the pipe. Reads only what is
+    /// available (poll with a zero timeout) so a grandchild that inherited the descriptor cannot block us.</summary>
+    private unsafe void ReadReport()
+    {
+        using var stream = UnixPipe.Open(_controlFd, FileAccess.Read);
+        try
+        {
+            while (true)
+            {
+                var fd = new Libc.PollFd { Fd = _controlFd, Events = Libc.POLLIN };
+                if (Libc.poll(&fd, 1, 0) <= 0 || (fd.Revents & Libc.POLLIN) == 0) return;
+                var frame = Frames.Read(stream, ControlLimits);
+                if (frame is null) return;
+                Error = ControlProtocol.DecodeExitError(frame) ?? Error;
+            }
+        }
+        catch (Exception e) when (e is ChannelFormatError or IOException or InvalidCastException)
+        {
+            ProtocolError = $"the child's exit report was unreadable: {e.Message}";
+        }
+    }
+
+    private static readonly ChannelLimits ControlLimits = ChannelLimits.Default with { MaxFrameBytes = 64 * 1024 };
+}

@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+using Lab.Engine.Interop;
+
+namespace Lab.Engine.Processes;
+
+/// <summary>
+/// Live children of this process. At a normal exit it does what CPython's util._exit_function does:
+/// terminate daemonic children, then join every child. (A parent killed outright cannot do this; daemon
+/// children then die through PR_SET_PDEATHSIG instead.)
+/// </summary>
+internal static class ChildRegistry
+{
+    private static readonly ConcurrentDictionary<int, Child> Live = new();
+
+    static ChildRegistry() => AppDomain.CurrentDomain.ProcessExit += (_, _) => AtExit();
+
+    public static void Add(Child child) => Live[child.Pid] = child;
+
+    public static void Remove(Child child) => Live.TryRemove(child.Pid, out _);
+
+    public static int Count => Live.Count;
+
+    private static void AtExit()
+    {
+        foreach (var child in Live.Values.Where(c => c.Daemon)) child.Signal(Libc.SIGTERM);
+        foreach (var child in Live.Values) child.Wait(null);
+    }
+}

@@ -1,0 +1,60 @@
+using Lab.Engine.Serialization;
+using Lab.Engine.Targets;
+
+namespace Lab.Engine.Processes;
+
+/// <summary>What the parent tells the worker (one frame on the child's fd 3).</summary>
+internal sealed record Bootstrap(TargetMethod Target, object?[] Args, string Name, bool Daemon, int ParentPid, StartMethod StartMethod);
+
+/// <summary>
+/// The structured messages between parent and worker: one bootstrap frame in, at most one exit report out
+/// (fd 4). Both are channel values (dictionaries), so the one serialization primitive carries everything.
+/// </summary>
+internal static class ControlProtocol
+{
+    public const int Version = 1;
+    public const int ChildInFd = 3;
+    public const int ChildOutFd = 4;
+
+    /// <summary>Reports stay far below a pipe's 64 KiB buffer, so a child never blocks writing its report
+    /// even if the parent reads it only after the child has exited.</summary>
+    public const int MaxTracebackChars = 16 * 1024;
+
+    public static byte[] EncodeBootstrap(Bootstrap b) => ChannelEncoder.Encode(new Dictionary<string, object?>
+    {
+        ["protocol"] = Version,
+        ["target"] = new object?[] { b.Target.AssemblyPath, b.Target.TypeName, b.Target.MethodName, b.Target.MetadataToken },
+        ["args"] = b.Args,
+        ["name"] = b.Name,
+        ["daemon"] = b.Daemon,
+        ["parent_pid"] = b.ParentPid,
+        ["start_method"] = b.StartMethod.ToName(),
+    });
+
+    public static Bootstrap DecodeBootstrap(byte[] frame)
+    {
+        if (ChannelDecoder.Decode(frame) is not Dictionary<string, object?> d || d.GetValueOrDefault("protocol") is not Version)
+            throw new ChannelFormatError("the bootstrap frame is not a protocol-1 dictionary (parent and worker from different builds?)");
+        var t = (object?[])d["target"]!;
+        return new Bootstrap(
+            new TargetMethod((string)t[0]!, (string)t[1]!, (string)t[2]!, (int)t[3]!),
+            (object?[])d["args"]!, (string)d["name"]!, (bool)d["daemon"]!, (int)d["parent_pid"]!, StartMethods.Parse((string)d["start_method"]!));
+    }
+
+    public static byte[] EncodeExit(int code, RemoteError? error) => ChannelEncoder.Encode(new Dictionary<string, object?>
+    {
+        ["event"] = "exit",
+        ["code"] = code,
+        ["error"] = error is null ? null : new object?[] { error.Type, error.Message, Truncate(error.Traceback) },
+    });
+
+    /// <summary>Returns the child's reported error, if the frame is an exit report that carries one.</summary>
+    public static RemoteError? DecodeExitError(byte[] frame)
+    {
+        if (ChannelDecoder.Decode(frame) is Dictionary<string, object?> d && d.GetValueOrDefault("error") is object?[] e && e.Length == 3)
+            return new RemoteError((string)e[0]!, (string)e[1]!, (string)e[2]!);
+        return null;
+    }
+
+    private static string Truncate(string s) => s.Length <= MaxTracebackChars ? s : s[..MaxTracebackChars] + "\n[traceback truncated]";
+}

@@ -1,0 +1,50 @@
+namespace Lab.Engine.Processes;
+
+/// <summary>
+/// Finds the worker executable that runs one target per child. Order: the LAB_ENGINE_WORKER environment
+/// variable (a path to the apphost or to Lab.Engine.Worker.dll), then the apphost next to the running
+/// application, then the dll run through the `dotnet` host. The apphost starts fastest (no muxer).
+/// </summary>
+internal static class WorkerLocator
+{
+    private const string WorkerName = "Lab.Engine.Worker";
+
+    private static readonly Lazy<string[]> Command = new(Locate);
+
+    /// <summary>argv[0..] of the worker, without the arguments.</summary>
+    public static string[] WorkerCommand => Command.Value;
+
+    private static string[] Locate()
+    {
+        var configured = Environment.GetEnvironmentVariable("LAB_ENGINE_WORKER");
+        if (!string.IsNullOrEmpty(configured))
+            return FromPath(configured) ?? throw new ProcessStartError($"LAB_ENGINE_WORKER is set to '{configured}', which is not an existing worker apphost or .dll");
+        foreach (var dir in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(typeof(WorkerLocator).Assembly.Location) })
+        {
+            if (string.IsNullOrEmpty(dir)) continue;
+            var found = FromPath(Path.Combine(dir, WorkerName)) ?? FromPath(Path.Combine(dir, WorkerName + ".dll"));
+            if (found is not null) return found;
+        }
+        throw new ProcessStartError(
+            $"the engine's worker ({WorkerName}) was not found next to the application in {AppContext.BaseDirectory}. " +
+            $"Reference the {WorkerName} project from your application (it is copied to the output), or set LAB_ENGINE_WORKER to its path.");
+    }
+
+    private static string[]? FromPath(string path)
+    {
+        if (!File.Exists(path)) return null;
+        if (!path.EndsWith(".dll", StringComparison.Ordinal))
+            return (File.GetUnixFileMode(path) & UnixFileMode.UserExecute) != 0 ? [Path.GetFullPath(path)] : null;
+        return [DotnetHost(), Path.GetFullPath(path)];
+    }
+
+    private static string DotnetHost()
+    {
+        var fromEnv = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        if (!string.IsNullOrEmpty(fromEnv) && File.Exists(fromEnv)) return fromEnv;
+        var root = Environment.GetEnvironmentVariable("DOTNET_ROOT");
+        if (!string.IsNullOrEmpty(root) && File.Exists(Path.Combine(root, "dotnet"))) return Path.Combine(root, "dotnet");
+        if (Environment.ProcessPath is { } self && Path.GetFileName(self) == "dotnet") return self;
+        return "/usr/bin/dotnet";
+    }
+}

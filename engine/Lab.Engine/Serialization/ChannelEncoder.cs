@@ -1,0 +1,80 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Lab.Engine.Serialization;
+
+/// <summary>Turns a value made of the channel's closed set of types into bytes (see <see cref="ChannelTag"/>).</summary>
+public static class ChannelEncoder
+{
+    /// <summary>The .NET types that can cross the boundary, for error messages and documentation.</summary>
+    public const string SupportedTypes =
+        "null, bool, int, long, double, string, byte[], int[], long[], double[], List<object?>, object?[] (a tuple), Dictionary<string, object?>";
+
+    public static byte[] Encode(object? value, ChannelLimits? limits = null)
+    {
+        limits ??= ChannelLimits.Default;
+        var buffer = new ArrayBufferWriter<byte>(256);
+        Write(buffer, value, "value", 0, limits);
+        if (buffer.WrittenCount > limits.MaxFrameBytes)
+            throw new SerializationError($"value serializes to {buffer.WrittenCount} bytes, over the channel's limit of {limits.MaxFrameBytes} bytes");
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void Write(ArrayBufferWriter<byte> w, object? value, string path, int depth, ChannelLimits limits)
+    {
+        if (depth > limits.MaxDepth)
+            throw new SerializationError($"{path}: nesting deeper than {limits.MaxDepth} levels (a cycle?)");
+        switch (value)
+        {
+            case null: Tag(w, ChannelTag.Null); break;
+            case bool b: Tag(w, b ? ChannelTag.True : ChannelTag.False); break;
+            case int i: Tag(w, ChannelTag.Int32); BinaryPrimitives.WriteInt32LittleEndian(w.GetSpan(4), i); w.Advance(4); break;
+            case long l: Tag(w, ChannelTag.Int64); BinaryPrimitives.WriteInt64LittleEndian(w.GetSpan(8), l); w.Advance(8); break;
+            case double d: Tag(w, ChannelTag.Double); BinaryPrimitives.WriteDoubleLittleEndian(w.GetSpan(8), d); w.Advance(8); break;
+            case string s:
+                Tag(w, ChannelTag.String);
+                var n = Encoding.UTF8.GetByteCount(s);
+                Length(w, n);
+                Encoding.UTF8.GetBytes(s, w.GetSpan(n)); w.Advance(n);
+                break;
+            case byte[] bytes: Tag(w, ChannelTag.Bytes); Length(w, bytes.Length); w.Write(bytes); break;
+            case int[] ints: Tag(w, ChannelTag.Int32Array); Length(w, ints.Length); w.Write(MemoryMarshal.AsBytes(ints.AsSpan())); break;
+            case long[] longs: Tag(w, ChannelTag.Int64Array); Length(w, longs.Length); w.Write(MemoryMarshal.AsBytes(longs.AsSpan())); break;
+            case double[] doubles: Tag(w, ChannelTag.DoubleArray); Length(w, doubles.Length); w.Write(MemoryMarshal.AsBytes(doubles.AsSpan())); break;
+            case List<object?> list:
+                Tag(w, ChannelTag.List); Length(w, list.Count);
+                for (var i = 0; i < list.Count; i++) Write(w, list[i], $"{path}[{i}]", depth + 1, limits);
+                break;
+            case object?[] tuple:
+                Tag(w, ChannelTag.Tuple); Length(w, tuple.Length);
+                for (var i = 0; i < tuple.Length; i++) Write(w, tuple[i], $"{path}[{i}]", depth + 1, limits);
+                break;
+            case Dictionary<string, object?> dict:
+                Tag(w, ChannelTag.Dict); Length(w, dict.Count);
+                foreach (var (key, item) in dict)
+                {
+                    Write(w, key, path, depth + 1, limits);
+                    Write(w, item, $"{path}[\"{key}\"]", depth + 1, limits);
+                }
+                break;
+            default:
+                throw new SerializationError(
+                    $"{path}: cannot serialize a value of type {value.GetType().FullName}. " +
+                    $"Values that cross a process boundary must be one of: {SupportedTypes}.");
+        }
+    }
+
+    private static void Tag(ArrayBufferWriter<byte> w, ChannelTag tag)
+    {
+        w.GetSpan(1)[0] = (byte)tag;
+        w.Advance(1);
+    }
+
+    private static void Length(ArrayBufferWriter<byte> w, int length)
+    {
+        BinaryPrimitives.WriteInt32LittleEndian(w.GetSpan(4), length);
+        w.Advance(4);
+    }
+}

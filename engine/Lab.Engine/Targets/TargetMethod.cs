@@ -1,0 +1,56 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+namespace Lab.Engine.Targets;
+
+/// <summary>
+/// A process target identified by name, the analogue of a module-level function that pickle can refer to
+/// (seeds 59.9: "target function must be importable"). Only static methods of named types qualify; the child
+/// finds the method again from its assembly path and metadata token.
+/// </summary>
+public sealed record TargetMethod(string AssemblyPath, string TypeName, string MethodName, int MetadataToken)
+{
+    public string DisplayName => $"{TypeName}.{MethodName}";
+
+    /// <summary>Validates a delegate as a target. Lambdas, closures, local functions, instance methods, generic
+    /// methods and in-memory assemblies are refused here, in the parent, before any child exists.</summary>
+    public static TargetMethod From(Delegate target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var method = target.Method;
+        var type = method.DeclaringType;
+        if (target.Target is not null || !method.IsStatic)
+            throw Refuse(target, IsCompilerGenerated(method)
+                ? "it is a lambda or an anonymous method, which is compiled into a hidden class instance (and may capture variables)"
+                : $"it is an instance method bound to an object of type {target.Target?.GetType().FullName}, whose state cannot cross a process boundary");
+        if (type is null || IsCompilerGenerated(method))
+            throw Refuse(target, "it is a local function or a compiler-generated method, which has no name a child process can look up");
+        if (target.GetInvocationList().Length > 1)
+            throw Refuse(target, "it is a multicast delegate (several methods)");
+        if (method.IsGenericMethodDefinition || method.IsGenericMethod || type.ContainsGenericParameters || type.IsGenericType)
+            throw Refuse(target, "it is generic; the engine identifies targets by name without type arguments");
+        if (method.DeclaringType!.Assembly.IsDynamic || string.IsNullOrEmpty(type.Assembly.Location))
+            throw Refuse(target, "its assembly was not loaded from a file, so a child process cannot load it");
+        return new TargetMethod(type.Assembly.Location, type.FullName!, method.Name, method.MetadataToken);
+    }
+
+    internal static bool IsCompilerGenerated(MethodInfo method)
+    {
+        if (method.Name.Contains('<') || method.IsDefined(typeof(CompilerGeneratedAttribute)))
+            return true;
+        for (var t = method.DeclaringType; t is not null; t = t.DeclaringType)
+            if (t.Name.Contains('<') || t.IsDefined(typeof(CompilerGeneratedAttribute)))
+                return true;
+        return false;
+    }
+
+    private static InvalidTargetError Refuse(Delegate target, string why) => new(
+        $"{Describe(target.Method)} cannot be a process target: {why}. " +
+        "A target must be a static method of a named class, the way CPython needs a module-level function it can pickle by name " +
+        "(lambdas and local functions fail there too under spawn and forkserver). Move the code into a static method and pass its data as arguments.");
+
+    private static string Describe(MethodInfo m) => $"'{m.DeclaringType?.FullName}.{m.Name}'";
+}
+
+/// <summary>The target cannot be run in a child process (closures, lambdas, instance methods, wrong arguments).</summary>
+public sealed class InvalidTargetError(string message) : ArgumentException(message);

@@ -1,0 +1,104 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using Lab.Engine.Interop;
+using Lab.Engine.Processes;
+using Lab.Engine.Serialization;
+using Lab.Engine.Targets;
+
+namespace Lab.Engine.Worker;
+
+/// <summary>
+/// The child side: what Lab.Engine.Worker's Main runs. Mirrors CPython's spawn child
+/// (spawn.py _main + process.py BaseProcess._bootstrap): read the bootstrap, become that process, run the
+/// target, turn the outcome into an exit code, report an unhandled exception on stderr and to the parent.
+/// </summary>
+public static class WorkerMain
+{
+    public static int Run()
+    {
+        DefaultSignalDispositions();
+        Bootstrap bootstrap;
+        try
+        {
+            using var input = UnixPipe.Open(ControlProtocol.ChildInFd, FileAccess.Read);
+            var frame = Frames.Read(input) ?? throw new ChannelFormatError("the parent closed the bootstrap pipe before sending anything");
+            bootstrap = ControlProtocol.DecodeBootstrap(frame);
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"Lab.Engine.Worker: cannot read the bootstrap from the parent: {e.Message}");
+            return 1;
+        }
+        // Children this target starts must not inherit the report pipe.
+        Libc.fcntl(ControlProtocol.ChildOutFd, Libc.F_SETFD, Libc.FD_CLOEXEC);
+
+        CurrentProcess.Name = bootstrap.Name;
+        CurrentProcess.ParentPid = bootstrap.ParentPid;
+        CurrentProcess.IsDaemon = bootstrap.Daemon;
+        CurrentProcess.StartMethod = bootstrap.StartMethod;
+        if (bootstrap.Daemon) DieWithParent(bootstrap.ParentPid);
+
+        var (code, error) = RunTarget(bootstrap);
+        Report(code, error);
+        return code;
+    }
+
+    private static (int Code, RemoteError? Error) RunTarget(Bootstrap bootstrap)
+    {
+        try
+        {
+            var method = TargetResolver.Resolve(bootstrap.Target);
+            var args = TargetBinder.Bind(method, bootstrap.Args);
+            method.Invoke(null, BindingFlags.DoNotWrapExceptions, binder: null, args, culture: null);
+            return (0, null);
+        }
+        catch (SystemExit exit)
+        {
+            if (exit.Text is not null) Console.Error.WriteLine(exit.Text);
+            return (exit.Code, null);
+        }
+        catch (Exception e)
+        {
+            // CPython prints "Process Name:" and the traceback, then exits with 1 (process.py, _bootstrap).
+            Console.Error.WriteLine($"Process {bootstrap.Name}:");
+            Console.Error.WriteLine(e.ToString());
+            Console.Error.Flush();
+            return (1, new RemoteError(e.GetType().FullName ?? e.GetType().Name, e.Message, e.ToString()));
+        }
+    }
+
+    private static void Report(int code, RemoteError? error)
+    {
+        try
+        {
+            using var output = UnixPipe.Open(ControlProtocol.ChildOutFd, FileAccess.Write);
+            Frames.Write(output, ControlProtocol.EncodeExit(code, error));
+        }
+        catch (IOException)
+        {
+            // The parent is gone; the exit code still tells the outcome to whoever reaps us.
+        }
+    }
+
+    /// <summary>
+    /// SIGTERM, SIGINT and SIGQUIT kill the worker, so the parent reads -15, -2, -3 as with a CPython child,
+    /// instead of the .NET runtime's graceful shutdown (which exits with a code). A registration is made
+    /// first because it initialises the runtime's signal handling, which would otherwise install its
+    /// handlers later, over the defaults set here.
+    /// </summary>
+    private static void DefaultSignalDispositions()
+    {
+        using (PosixSignalRegistration.Create(PosixSignal.SIGCONT, _ => { })) { }
+        foreach (var sig in new[] { Libc.SIGTERM, Libc.SIGINT, Libc.SIGQUIT })
+            Libc.signal(sig, Libc.SIG_DFL);
+    }
+
+    /// <summary>A daemon dies with its parent even if the parent is killed outright (PR_SET_PDEATHSIG). The
+    /// parent may have died before the prctl took effect: then the kernel parent is no longer it.</summary>
+    private static void DieWithParent(int parentPid)
+    {
+        Libc.prctl(Libc.PR_SET_PDEATHSIG, Libc.SIGKILL, 0, 0, 0);
+        if (CurrentProcess.KernelParentPid != parentPid)
+            Libc.kill(Environment.ProcessId, Libc.SIGKILL);
+    }
+}
