@@ -1,0 +1,121 @@
+using System.Text;
+
+namespace Lab.Results;
+
+/// <summary>
+/// Renders <c>summary.md</c>: the sections of <see cref="HtmlReport"/> as GitHub-flavoured Markdown
+/// tables, for CI logs and pull requests. Every value from a row goes through <see cref="Escape"/>.
+/// </summary>
+public static class MarkdownReport
+{
+    public const string FileName = "summary.md";
+
+    public static string Render(ReportModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var md = new StringBuilder();
+        md.Append("# Concurrency lab report\n\n## Runs\n\nEach section shows the latest run (by UTC) of its kind.\n\n");
+        Table(md, ["section", "run id", "utc", "host", "os", "runtime", "subjects", "rows"],
+            new[] { ("conformance", model.Conformance?.Run), ("benchmarks", model.Bench?.Run) }
+                .Where(r => r.Item2 is not null)
+                .Select(r => new[] { r.Item1, r.Item2!.RunId, ReportFormat.Utc(r.Item2.Utc), r.Item2.Host, r.Item2.Os, r.Item2.Runtime, ReportFormat.Subjects(r.Item2), ReportFormat.Int(r.Item2.RowCount) }));
+
+        if (model.Conformance is { } c)
+        {
+            md.Append("## Conformance summary\n\n");
+            Table(md, ["outcome", "rows"], c.Counts.Select(o => new[] { o.Outcome, ReportFormat.Int(o.Count) }));
+
+            md.Append("## Failures\n\n");
+            Table(md, ["scenario", "subject", "method", "outcome", "expected", "observed", "detail", "seed"],
+                c.Failures.Select(r => new[] { r.Scenario, r.Subject, r.StartMethod, r.Outcome, r.Expected, r.Observed, r.Detail, r.Seed ?? "" }),
+                "No failures.");
+
+            md.Append("## Conformance matrix\n\n");
+            Table(md, ["scenario", "area", .. c.Matrix.Columns.Select(col => $"{col.Subject} {col.StartMethod}")],
+                c.Matrix.Rows.Select(row => new[] { row.Scenario, row.Area }.Concat(row.Cells.Select(cell => cell is null ? "–" : ReportFormat.Cell(cell))).ToArray()));
+
+            md.Append("## Divergences\n\nScenarios where subjects observed different things for the same start method and seed.\n\n");
+            if (c.Divergences.Count == 0)
+                md.Append("No divergences between subjects.\n\n");
+            foreach (var d in c.Divergences)
+            {
+                md.Append("### ").Append(Escape(d.Scenario)).Append("\n\n")
+                    .Append("Area ").Append(Escape(d.Area)).Append("; differs on ").Append(Escape(string.Join(", ", d.StartMethods)))
+                    .Append("; verdict: **").Append(Escape(ReportFormat.Verdict(d.Verdict))).Append("**\n\n");
+                Table(md, ["subject", "method", "seed", "expected", "observed", "outcome", "verdict"],
+                    d.Entries.Select(e => new[] { e.Subject, e.StartMethod, e.Seed ?? "", e.Expected, e.Observed, e.Outcome, ReportFormat.Verdict(e.Verdict) }));
+            }
+        }
+        else
+        {
+            md.Append("## Conformance\n\nNo conformance rows.\n\n");
+        }
+
+        md.Append("## Benchmarks\n\n");
+        if (model.Bench is not { } bench)
+        {
+            md.Append("No benchmark rows.\n");
+            return md.ToString();
+        }
+        md.Append("Ratio: median ÷ median of the reference **").Append(Escape(bench.ReferenceSubject)).Append(" / ")
+            .Append(Escape(bench.ReferenceStartMethod)).Append("** row of the same benchmark and params.\n\n");
+        foreach (var g in bench.Groups)
+        {
+            md.Append("### ").Append(Escape(g.Benchmark));
+            if (g.Params.Length > 0)
+                md.Append(" (").Append(Escape(g.Params)).Append(')');
+            md.Append("\n\n");
+            Table(md, ["subject", "version", "method", "n", "median", "p05", "p95", "unit", "ratio"],
+                g.Lines.Select(l => new[]
+                {
+                    l.IsReference ? l.Subject + " (reference)" : l.Subject, l.SubjectVersion, l.StartMethod, ReportFormat.Int(l.N),
+                    ReportFormat.Number(l.Median), ReportFormat.Number(l.P05), ReportFormat.Number(l.P95), l.Unit, ReportFormat.Ratio(l.RatioToReference),
+                }));
+        }
+        return md.ToString();
+    }
+
+    /// <summary>
+    /// Makes a value inert inside a GFM table cell: a backslash before every character that could
+    /// end the cell (<c>|</c>) or start markup (emphasis, code, links, raw HTML, entities), and
+    /// line breaks as <c>&lt;br&gt;</c> because a table row must stay on one line.
+    /// </summary>
+    public static string Escape(string value)
+    {
+        var result = new StringBuilder(value.Length + 8);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var ch = value[i];
+            switch (ch)
+            {
+                case '\r' when i + 1 < value.Length && value[i + 1] == '\n':
+                    break;
+                case '\r' or '\n':
+                    result.Append("<br>");
+                    break;
+                case '\\' or '|' or '*' or '_' or '`' or '~' or '[' or ']' or '<' or '>' or '&' or '#' or '!':
+                    result.Append('\\').Append(ch);
+                    break;
+                default:
+                    result.Append(ch);
+                    break;
+            }
+        }
+        return result.ToString();
+    }
+
+    private static void Table(StringBuilder md, IReadOnlyList<string> headers, IEnumerable<string[]> rows, string? whenEmpty = null)
+    {
+        var list = rows.ToList();
+        if (list.Count == 0 && whenEmpty is not null)
+        {
+            md.Append(whenEmpty).Append("\n\n");
+            return;
+        }
+        md.Append("| ").Append(string.Join(" | ", headers.Select(Escape))).Append(" |\n");
+        md.Append('|').Append(string.Concat(headers.Select(_ => " --- |"))).Append('\n');
+        foreach (var row in list)
+            md.Append("| ").Append(string.Join(" | ", row.Select(Escape))).Append(" |\n");
+        md.Append('\n');
+    }
+}

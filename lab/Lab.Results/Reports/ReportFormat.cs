@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace Lab.Results;
+
+/// <summary>Number, time and cell text shared by the HTML and Markdown reports, so both show the same figures.</summary>
+internal static class ReportFormat
+{
+    public static string Number(double value)
+    {
+        var abs = Math.Abs(value);
+        var format = !double.IsFinite(value) || abs == 0 ? "G"
+            : abs >= 100 ? "0.#"
+            : abs >= 1 ? "0.###"
+            : "G4";
+        return value.ToString(format, CultureInfo.InvariantCulture);
+    }
+
+    public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Ratio(double? ratio) =>
+        ratio is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "–";
+
+    public static string Utc(DateTimeOffset utc) =>
+        utc.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
+
+    public static string Percent(double fraction) =>
+        (Math.Clamp(fraction, 0, 1) * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>"pass" for one pass; "pass×3 fail×1" when a cell holds several rows.</summary>
+    public static string Cell(MatrixCell cell) =>
+        cell.Outcomes is [{ Count: 1 } only] ? only.Outcome
+            : string.Join(" ", cell.Outcomes.Select(o => $"{o.Outcome}×{o.Count}"));
+
+    public static string Verdict(string verdict) => verdict.Length == 0 ? "unreviewed" : verdict;
+
+    public static string Subjects(RunHeader run) =>
+        string.Join(", ", run.Subjects.Select(s => s.Version.Length == 0 ? s.Subject : $"{s.Subject} {s.Version}"));
+}

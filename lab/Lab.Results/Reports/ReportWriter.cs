@@ -1,0 +1,46 @@
+using System.Text;
+using Lab.Results.Csv;
+
+namespace Lab.Results;
+
+/// <summary>Where <see cref="ReportWriter.Render"/> put the two reports.</summary>
+public sealed record ReportPaths(string Html, string Markdown);
+
+/// <summary>Results directory in, report files out: the last stage of the data flow (DESIGN.md, "Layout").</summary>
+public static class ReportWriter
+{
+    /// <summary>
+    /// Reads every <c>conformance-*.csv</c> and <c>bench-*.csv</c> in <paramref name="resultsDir"/> and
+    /// writes <c>index.html</c> and <c>summary.md</c> into <paramref name="reportsDir"/> (created if
+    /// needed), each replaced atomically.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">There is no results CSV to render.</exception>
+    /// <exception cref="InvalidDataException">A CSV file does not match the documented columns.</exception>
+    public static ReportPaths Render(string resultsDir, string reportsDir)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(resultsDir);
+        ArgumentException.ThrowIfNullOrEmpty(reportsDir);
+        if (ResultsCsv.FilesIn(resultsDir, ResultsCsv.ConformancePattern).Count == 0
+            && ResultsCsv.FilesIn(resultsDir, ResultsCsv.BenchPattern).Count == 0)
+        {
+            throw new FileNotFoundException(
+                $"No results to report: {Path.GetFullPath(resultsDir)} has no {ResultsCsv.ConformancePattern} or {ResultsCsv.BenchPattern}. " +
+                "Run `lab run` (and `lab bench` for benchmarks) first.");
+        }
+
+        var model = ReportBuilder.Build(ResultsCsv.ReadAllConformance(resultsDir), ResultsCsv.ReadAllBench(resultsDir));
+        Directory.CreateDirectory(reportsDir);
+        var paths = new ReportPaths(
+            Path.GetFullPath(Path.Combine(reportsDir, HtmlReport.FileName)),
+            Path.GetFullPath(Path.Combine(reportsDir, MarkdownReport.FileName)));
+        WriteText(paths.Html, HtmlReport.Render(model));
+        WriteText(paths.Markdown, MarkdownReport.Render(model));
+        return paths;
+    }
+
+    private static void WriteText(string path, string text)
+    {
+        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text);
+        AtomicFile.Write(path, stream => stream.Write(bytes));
+    }
+}

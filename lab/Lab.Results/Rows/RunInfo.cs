@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+
+namespace Lab.Results;
+
+/// <summary>
+/// What every row of one run shares: which run, when, and where (DESIGN.md, "Results and reports").
+/// </summary>
+public sealed record RunInfo(string RunId, DateTimeOffset Utc, string Host, string Os, string Runtime)
+{
+    /// <summary>Set by the container runs to the image name, so rows say which OS image produced them.</summary>
+    public const string OsImageVariable = "LAB_OS_IMAGE";
+
+    /// <summary>
+    /// Describes the current run. The OS label is, first found wins: <paramref name="osImage"/>,
+    /// the <c>LAB_OS_IMAGE</c> environment variable, PRETTY_NAME from <c>/etc/os-release</c>
+    /// (os-release(5)), then <see cref="RuntimeInformation.OSDescription"/>.
+    /// </summary>
+    public static RunInfo Create(string? osImage = null)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var os = NonEmpty(osImage)
+            ?? NonEmpty(Environment.GetEnvironmentVariable(OsImageVariable))
+            ?? OsRelease.ReadPrettyName(OsRelease.DefaultPath)
+            ?? RuntimeInformation.OSDescription;
+        return new RunInfo(
+            NewRunId(now, RandomNumberGenerator.GetHexString(6, lowercase: true)),
+            now,
+            Environment.MachineName,
+            os,
+            RuntimeInformation.FrameworkDescription);
+    }
+
+    /// <summary>
+    /// <c>20261122T014610Z-1a2b3c</c>: sorts by start time as plain text, and the random suffix keeps
+    /// runs started in the same second (e.g. one per container) apart.
+    /// </summary>
+    internal static string NewRunId(DateTimeOffset utc, string suffix) =>
+        utc.ToUniversalTime().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + suffix;
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
