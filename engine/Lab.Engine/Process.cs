@@ -117,6 +117,10 @@ public sealed class Process : IDisposable
     /// <summary>SIGTERM, as CPython's terminate(): the child's finally blocks do not run (seeds 59.21).</summary>
     public void Terminate() => SendSignal(Libc.SIGTERM);
 
+    /// <summary>SIGINT, as CPython 3.14's interrupt(). A CPython child turns it into KeyboardInterrupt (exit code 1);
+    /// an engine child dies by it (-2).</summary>
+    public void Interrupt() => SendSignal(Libc.SIGINT);
+
     /// <summary>SIGKILL, as CPython's kill().</summary>
     public void Kill() => SendSignal(Libc.SIGKILL);
 

@@ -24,3 +24,10 @@ internal static partial class Libc
     [LibraryImport(Name)]
     internal static partial void abort();
 }
+
+internal static partial class Libc
+{
+    /// <summary>Only used to fault on purpose (Diagnostics/Faults.cs).</summary>
+    [LibraryImport(Name)]
+    internal static partial nuint strlen(nint s);
+}

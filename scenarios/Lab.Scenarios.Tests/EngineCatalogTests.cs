@@ -1,0 +1,41 @@
+using Lab.Scenarios.Model;
+using Lab.Scenarios.Running;
+using Lab.Scenarios.Subjects;
+using Xunit;
+
+namespace Lab.Scenarios.Tests;
+
+/// <summary>The regression suite: every case of every scenario on the engine, one test each. A failure prints
+/// the observation, the seed and the command that replays it (house rule 3).</summary>
+public class EngineCatalogTests
+{
+    /// <summary>LAB_SEED replays a failed run's generated inputs; otherwise each run draws a fresh seed.</summary>
+    private static readonly RunSettings Settings = new(
+        int.TryParse(Environment.GetEnvironmentVariable("LAB_SEED"), out var seed) ? seed : RunSettings.NewSeed(), Quick: true);
+
+    private static readonly EngineSubject Engine = new();
+
+    public static TheoryData<string, string> Cases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var scenario in ScenarioCatalog.All)
+            foreach (var @case in scenario.Cases(Settings))
+                data.Add(scenario.Id, @case.Label);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Engine_CatalogCase_MatchesRule(string scenarioId, string caseLabel)
+    {
+        var scenario = ScenarioCatalog.Find(scenarioId)!;
+        var @case = scenario.Cases(Settings).Single(c => c.Label == caseLabel);
+        var result = ScenarioRunner.RunOne(scenario, Engine, "spawn", @case, Settings);
+        Assert.True(result.Outcome is Outcome.Pass or Outcome.Skip,
+            $"{scenarioId} [{caseLabel}] on engine/spawn: {result.Outcome.ToName()}\n" +
+            $"expected: {result.Expected}\nobserved: {result.Observed}\ndetail: {result.Detail}\n" +
+            $"seed: {Settings.Seed}\nreplay: lab run --subject engine --scenario {scenarioId} --seed {Settings.Seed}  (or LAB_SEED={Settings.Seed} ./run-all.sh test)");
+        if (result.Outcome == Outcome.Skip)
+            Assert.False(scenario.AppliesToEngine(Lab.Engine.StartMethod.Spawn), $"{scenarioId} was skipped on the engine but claims to apply: {result.Detail}");
+    }
+}

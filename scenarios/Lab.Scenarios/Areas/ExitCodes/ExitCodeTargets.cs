@@ -1,0 +1,34 @@
+using Lab.Engine.Processes;
+using Lab.Scenarios.Support;
+
+namespace Lab.Scenarios.Areas.ExitCodes;
+
+/// <summary>Targets run in engine children (static methods: the engine's module-level functions).</summary>
+public static class ExitCodeTargets
+{
+    public static void Return() { }
+
+    public static void Exit(int code) => throw new SystemExit(code);
+
+    public static void ExitWithValue(string value) => throw value switch
+    {
+        "true" => new SystemExit(true),
+        "false" => new SystemExit(false),
+        "none" => new SystemExit((string?)null),
+        _ => new SystemExit(ExitCodes.SystemExitValuesScenario.Text),
+    };
+
+    public static void Raise() => throw new InvalidOperationException(UnhandledExceptionScenario.Message);
+
+    public static void Segfault() => Lab.Engine.Diagnostics.Faults.Segfault();
+
+    public static void Abort() => Lab.Engine.Diagnostics.Faults.Abort();
+
+    /// <summary>Says "ready" and then blocks until killed (or until the scenario goes away).</summary>
+    public static void ReadyThenBlock(string rendezvous)
+    {
+        using var peer = Rendezvous.Connect(rendezvous);
+        peer.SendLine("ready");
+        peer.ReceiveLine();
+    }
+}

@@ -1,0 +1,21 @@
+using Lab.Engine;
+using Lab.Scenarios.Model;
+using Lab.Scenarios.Support;
+
+namespace Lab.Scenarios.Areas.ExitCodes;
+
+public sealed class ReturnScenario : Scenario
+{
+    public override string Id => "exit-codes.return";
+    public override string Rule => "A target that returns normally gives exit code 0.";
+    public override string Source => "seeds 59.11 Exit Codes (0: success)";
+
+    public override IEnumerable<ScenarioCase> Cases(RunSettings settings) => [ScenarioCase.Single("exitcode=0")];
+
+    public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget)
+    {
+        using var scope = new ChildScope(context, budget);
+        var p = Run.ToEnd(scope, ExitCodeTargets.Return);
+        return p is null ? Run.Hang("the child") : new(Observe.Pairs(("exitcode", p.ExitCode)));
+    }
+}

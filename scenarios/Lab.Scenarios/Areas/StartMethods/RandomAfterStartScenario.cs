@@ -1,0 +1,36 @@
+using Lab.Engine;
+using Lab.Scenarios.Model;
+using Lab.Scenarios.Support;
+
+namespace Lab.Scenarios.Areas.StartMethods;
+
+public sealed class RandomAfterStartScenario : Scenario
+{
+    public override string Id => "start-methods.random-after-fork";
+    public override string Rule => "Two children draw from the global generator and from a module-level generator created unseeded at import: do they get the same numbers?";
+    public override string Source => "seeds 59.28 Randomness ('children may produce identical sequences unless reseeded')";
+
+    public override IEnumerable<ScenarioCase> Cases(RunSettings settings) => [ScenarioCase.Single("global_random_same=false;own_generator_same=false")];
+
+    /// <summary>CPython reseeds `random` after fork (os.register_at_fork) but not a script's own instance, which
+    /// fork children and forkserver children (the server imported the module once) share.</summary>
+    public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod) =>
+        startMethod is "fork" or "forkserver" ? "global_random_same=false;own_generator_same=true" : null;
+
+    public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget)
+    {
+        using var scope = new ChildScope(context, budget);
+        using var rendezvous = Rendezvous.Create();
+        var lines = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var p = scope.Start(StartMethodTargets.ReportDraws, [rendezvous.Path]);
+            using var peer = rendezvous.Accept(scope.Remaining, out var line);
+            if (peer is null || line is null || !scope.Join(p)) return Run.Hang("a child's draws");
+            lines.Add(line);
+        }
+        var a = lines[0].Split(' ');
+        var b = lines[1].Split(' ');
+        return new(Observe.Pairs(("global_random_same", a[0] == b[0]), ("own_generator_same", a[1] == b[1])), string.Join(" | ", lines));
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Lab.Engine.Diagnostics;
+using Lab.Engine.Processes;
+using Lab.Scenarios.Support;
+
+namespace Lab.Scenarios.Areas.StartMethods;
+
+public static class StartMethodTargets
+{
+    public const string ImportTimeValue = "import-time";
+    public const string RuntimeValue = "set-at-runtime";
+
+    /// <summary>Module-level state that the parent changes at run time before starting a child.</summary>
+    public static string State = ImportTimeValue;
+
+    /// <summary>An unseeded generator created when the type is initialised: the analogue of a script's own
+    /// module-level random.Random().</summary>
+    private static readonly Random OwnGenerator = new();
+
+    public static void ReportState() => throw new SystemExit(State == RuntimeValue ? 10 : State == ImportTimeValue ? 20 : 3);
+
+    public static void ReportDraws(string rendezvous)
+    {
+        using var peer = Rendezvous.Connect(rendezvous);
+        var global = string.Join(",", Enumerable.Range(0, 3).Select(_ => Random.Shared.Next()));
+        var own = string.Join(",", Enumerable.Range(0, 3).Select(_ => OwnGenerator.Next()));
+        peer.SendLine($"{global} {own}");
+    }
+
+    /// <summary>Runs the fork probe in this (sacrificial) process and prints its result as one JSON line.</summary>
+    public static void ForkAndRunManagedCode()
+    {
+        var result = ForkProbe.Run(TimeSpan.FromSeconds(5));
+        Console.Out.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["exit_code"] = result.ExitCode,
+            ["timed_out"] = result.TimedOut,
+            ["description"] = result.Description,
+        }));
+        Console.Out.Flush();
+    }
+}

@@ -1,0 +1,17 @@
+using System.Text.Json;
+
+namespace Lab.Scenarios.Model;
+
+/// <summary>
+/// One input of a scenario and what the rule says should be observed. Parameters are plain JSON values
+/// (numbers, strings, booleans, lists, objects), so the same case can be handed to the CPython driver.
+/// </summary>
+public sealed record ScenarioCase(string Label, IReadOnlyDictionary<string, object?> Params, string Expected)
+{
+    public static ScenarioCase Single(string expected) => new("", new Dictionary<string, object?>(), expected);
+
+    /// <summary>Compact, stable JSON of the parameters (for CSV rows and the driver's --params).</summary>
+    public string ParamsJson => JsonSerializer.Serialize(Params, JsonOptions);
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
+}

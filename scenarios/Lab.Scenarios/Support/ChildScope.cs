@@ -1,0 +1,33 @@
+using Lab.Engine;
+
+namespace Lab.Scenarios.Support;
+
+/// <summary>
+/// Every process a scenario starts goes through a scope, and leaving the scope kills and reaps whatever is
+/// still running, pass or fail (house rule 4). Joins share the scenario's deadline.
+/// </summary>
+public sealed class ChildScope(ProcessContext context, TimeSpan budget) : IDisposable
+{
+    private readonly List<Process> _processes = [];
+    private readonly long _deadline = Environment.TickCount64 + (long)budget.TotalMilliseconds;
+
+    public ProcessContext Context => context;
+
+    public TimeSpan Remaining => TimeSpan.FromMilliseconds(Math.Max(0, _deadline - Environment.TickCount64));
+
+    public Process Start(Delegate target, object?[]? args = null, bool daemon = false, Lab.Engine.Processes.ProcessOutput output = Lab.Engine.Processes.ProcessOutput.Inherit)
+    {
+        var p = context.Process(target, args, daemon: daemon, output: output);
+        _processes.Add(p);
+        p.Start();
+        return p;
+    }
+
+    /// <summary>Joins within what is left of the budget; false means the child is still running (a hang).</summary>
+    public bool Join(Process p) => p.Join(Remaining);
+
+    public void Dispose()
+    {
+        foreach (var p in _processes) p.Dispose();
+    }
+}
