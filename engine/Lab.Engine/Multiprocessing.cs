@@ -21,9 +21,10 @@ public static class Multiprocessing
         {
             StartMethod.Spawn => ProcessContext.Spawn,
             StartMethod.Fork => throw new StartMethodNotAvailableError(
-                "the 'fork' start method is not available on the engine: a .NET runtime cannot run managed code after fork(), " +
-                "because the child keeps only the calling thread and loses the runtime's GC, finalizer and signal threads " +
-                "(such a child dies with SIGSEGV; see the scenario start-methods.fork-crash-demo). " +
+                "the 'fork' start method is not available on the engine: a .NET runtime cannot continue safely after fork(). " +
+                "The child keeps only the calling thread and loses the runtime's GC, finalizer and signal threads, and the " +
+                "runtime's code heap is mapped through shared memory (W^X), so the two processes corrupt each other: in this " +
+                "lab's finding the forking process dies by SIGSEGV (scenario start-methods.fork-crash-demo). " +
                 "Use 'spawn' or 'forkserver' instead, as CPython users do on Windows, where fork does not exist either."),
             StartMethod.ForkServer => throw new StartMethodNotAvailableError(
                 "the 'forkserver' start method is not implemented by the engine yet; use 'spawn'"),

@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Lab.Cli;
+using Lab.Cli.Commands;
+
+var root = new RootCommand("The concurrency-semantics lab: conformance scenarios and benchmarks for the reference engine and CPython's multiprocessing.")
+{
+    ListCommand.Create(),
+    RunCommand.Create(),
+    BenchCommand.Create(),
+    ReportCommand.Create(),
+};
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    Console.Error.WriteLine($"lab: {parsed.Errors[0].Message} (see 'lab --help')");
+    return 2;
+}
+try
+{
+    return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (UsageError e)
+{
+    Console.Error.WriteLine($"lab: {e.Message}");
+    return 2;
+}

@@ -1,0 +1,13 @@
+namespace Lab.Scenarios.Benchmarks;
+
+/// <summary>Raw samples of one benchmark on one subject and start method (statistics are the results stage's job).</summary>
+public sealed record BenchSeries(string Subject, string SubjectVersion, string StartMethod, string Benchmark, string Params, string Unit, IReadOnlyList<double> Samples);
+
+/// <summary>How many samples to take, after how many discarded warm-up runs.</summary>
+public sealed record BenchPlan(int Samples, int Warmup)
+{
+    public static BenchPlan Quick { get; } = new(20, 3);
+    public static BenchPlan Full { get; } = new(100, 5);
+
+    public string Params => $"n={Samples};warmup={Warmup}";
+}

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using Lab.Engine;
+using Lab.Scenarios.Subjects;
+
+namespace Lab.Scenarios.Benchmarks;
+
+public static class BenchTargets
+{
+    public static void Noop() { }
+}
+
+/// <summary>
+/// Start→join latency of a no-op target, and the child's peak resident memory. Both subjects are measured the
+/// same way: the clock spans exactly start() + join() in the parent, after discarded warm-up runs (the
+/// CPython side is scenarios/cpython/bench.py). Peak memory is the child's ru_maxrss on both sides: from
+/// wait4 on the engine, from getrusage(RUSAGE_SELF) at the end of the target on CPython.
+/// </summary>
+public static class StartLatency
+{
+    public const string Latency = "start-latency";
+    public const string PeakRss = "child-peak-rss";
+
+    public static IEnumerable<BenchSeries> OnEngine(EngineSubject engine, BenchPlan plan)
+    {
+        foreach (var method in engine.StartMethods)
+        {
+            var context = Multiprocessing.GetContext(Lab.Engine.StartMethods.Parse(method));
+            var latency = new List<double>();
+            var rss = new List<double>();
+            for (var i = 0; i < plan.Warmup + plan.Samples; i++)
+            {
+                using var p = context.Process(BenchTargets.Noop);
+                var clock = Stopwatch.StartNew();
+                p.Start();
+                if (!p.Join(TimeSpan.FromSeconds(30)))
+                    throw new TimeoutException("a no-op engine child did not exit within 30 s");
+                clock.Stop();
+                if (p.ExitCode != 0) throw new InvalidOperationException($"a no-op engine child exited with {p.ExitCode}");
+                if (i < plan.Warmup) continue;
+                latency.Add(clock.Elapsed.TotalMilliseconds);
+                rss.Add(p.PeakResidentKiB ?? 0);
+            }
+            yield return new BenchSeries(engine.Name, engine.Version, method, Latency, plan.Params, "ms", latency);
+            yield return new BenchSeries(engine.Name, engine.Version, method, PeakRss, plan.Params, "KiB", rss);
+        }
+    }
+
+    public static IEnumerable<BenchSeries> OnCpython(CpythonSubject cpython, BenchPlan plan)
+    {
+        foreach (var method in cpython.StartMethods)
+            foreach (var benchmark in new[] { Latency, PeakRss })
+            {
+                var answer = cpython.Driver.Call(TimeSpan.FromSeconds(60 + plan.Samples * 2),
+                    "bench", benchmark, "--method", method, "--n", plan.Samples.ToString(), "--warmup", plan.Warmup.ToString());
+                if (answer is not { } a) throw new TimeoutException($"the CPython {benchmark} benchmark under {method} did not finish");
+                if (!a.GetProperty("ok").GetBoolean()) throw new InvalidOperationException($"the CPython driver failed: {a.GetProperty("error").GetString()}");
+                var samples = a.GetProperty("samples").EnumerateArray().Select(x => x.GetDouble()).ToArray();
+                yield return new BenchSeries(cpython.Name, cpython.Version, method, benchmark, plan.Params, a.GetProperty("unit").GetString()!, samples);
+            }
+    }
+}
