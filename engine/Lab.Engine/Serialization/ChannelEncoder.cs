@@ -35,9 +35,15 @@ public static class ChannelEncoder
             case double d: Tag(w, ChannelTag.Double); BinaryPrimitives.WriteDoubleLittleEndian(w.GetSpan(8), d); w.Advance(8); break;
             case string s:
                 Tag(w, ChannelTag.String);
-                var n = Encoding.UTF8.GetByteCount(s);
+                int n;
+                try { n = StrictUtf8.GetByteCount(s); }
+                catch (EncoderFallbackException e)
+                {
+                    // Encoding.UTF8 would silently send U+FFFD instead: the receiver would get a different string.
+                    throw new SerializationError($"{path}: the string holds a lone UTF-16 surrogate at index {e.Index}, which has no UTF-8 form");
+                }
                 Length(w, n);
-                Encoding.UTF8.GetBytes(s, w.GetSpan(n)); w.Advance(n);
+                StrictUtf8.GetBytes(s, w.GetSpan(n)); w.Advance(n);
                 break;
             case byte[] bytes: Tag(w, ChannelTag.Bytes); Length(w, bytes.Length); w.Write(bytes); break;
             case int[] ints: Tag(w, ChannelTag.Int32Array); Length(w, ints.Length); w.Write(MemoryMarshal.AsBytes(ints.AsSpan())); break;
@@ -65,6 +71,8 @@ public static class ChannelEncoder
                     $"Values that cross a process boundary must be one of: {SupportedTypes}.");
         }
     }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static void Tag(ArrayBufferWriter<byte> w, ChannelTag tag)
     {
