@@ -35,9 +35,9 @@ public abstract class Scenario
     /// <summary>Whether CPython has a twin for this scenario.</summary>
     public virtual bool HasCpythonTwin => true;
 
-    /// <summary>What CPython is expected to show under a start method, when it differs from the rule's
-    /// expectation (e.g. fork can run a lambda). Null: the case's own expectation.</summary>
-    public virtual string? ExpectedOnCpython(ScenarioCase @case, string startMethod) => null;
+    /// <summary>What CPython is expected to show under a start method (and Python version, e.g. "3.11.7"), when it
+    /// differs from the rule's expectation (e.g. fork can run a lambda). Null: the case's own expectation.</summary>
+    public virtual string? ExpectedOnCpython(ScenarioCase @case, string startMethod, string pythonVersion) => null;
 
     /// <summary>Why the engine and CPython are allowed to observe different things for this scenario under
     /// the same start method, or null if any difference is a defect.</summary>

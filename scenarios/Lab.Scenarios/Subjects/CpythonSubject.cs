@@ -45,7 +45,7 @@ public sealed class CpythonSubject : Subject
         scenario.HasCpythonTwin ? null : "engine-only scenario (no CPython meaning)";
 
     public override string Expected(Scenario scenario, ScenarioCase @case, string startMethod) =>
-        scenario.ExpectedOnCpython(@case, startMethod) ?? @case.Expected;
+        scenario.ExpectedOnCpython(@case, startMethod, Version) ?? @case.Expected;
 
     public override Observation Observe(Scenario scenario, ScenarioCase @case, string startMethod, RunSettings settings)
     {

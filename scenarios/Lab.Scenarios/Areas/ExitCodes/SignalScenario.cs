@@ -16,7 +16,7 @@ public sealed class SignalScenario : Scenario
         new ScenarioCase(s.Name, new Dictionary<string, object?> { ["signal"] = s.Name }, $"exitcode={-s.Number}"));
 
     /// <summary>CPython's child turns SIGINT into KeyboardInterrupt, which _bootstrap reports as exit code 1.</summary>
-    public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod) =>
+    public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod, string pythonVersion) =>
         (string)@case.Params["signal"]! == "SIGINT" ? "exitcode=1" : null;
 
     public override string IntendedDivergence =>

@@ -14,7 +14,7 @@ public sealed class ClosureTargetRefusedScenario : Scenario
     public override IEnumerable<ScenarioCase> Cases(RunSettings settings) => [ScenarioCase.Single("refused=true")];
 
     /// <summary>fork does not pickle the target: the child simply has it.</summary>
-    public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod) => startMethod == "fork" ? "refused=false;exitcode=0" : null;
+    public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod, string pythonVersion) => startMethod == "fork" ? "refused=false;exitcode=0" : null;
 
     public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget)
     {

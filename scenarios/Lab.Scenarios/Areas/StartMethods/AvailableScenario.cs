@@ -12,7 +12,7 @@ public sealed class AvailableScenario : Scenario
 
     public override IEnumerable<ScenarioCase> Cases(RunSettings settings) => [ScenarioCase.Single("methods=spawn")];
 
-    public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod) => "methods=fork,spawn,forkserver";
+    public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod, string pythonVersion) => "methods=fork,spawn,forkserver";
 
     public override string IntendedDivergence =>
         "The engine has no fork (a .NET runtime cannot run managed code after fork()) and its forkserver is not built yet.";

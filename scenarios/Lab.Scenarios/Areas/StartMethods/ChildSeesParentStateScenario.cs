@@ -12,7 +12,7 @@ public sealed class ChildSeesParentStateScenario : Scenario
 
     public override IEnumerable<ScenarioCase> Cases(RunSettings settings) => [ScenarioCase.Single("child_sees_parent_runtime_state=false")];
 
-    public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod) =>
+    public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod, string pythonVersion) =>
         startMethod == "fork" ? "child_sees_parent_runtime_state=true" : null;
 
     public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget)

@@ -11,8 +11,10 @@ public sealed class DefaultScenario : Scenario
 
     public override IEnumerable<ScenarioCase> Cases(RunSettings settings) => [ScenarioCase.Single("default=spawn")];
 
-    /// <summary>Python 3.14 on Linux defaults to forkserver; earlier versions to fork. The driver reports the real one.</summary>
-    public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod) => null;
+    /// <summary>On Linux, CPython defaults to fork up to 3.13 and to forkserver from 3.14 (gh-84559).</summary>
+    public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod, string pythonVersion) =>
+        System.Version.TryParse(string.Join('.', pythonVersion.Split('.').Take(2)), out var v) && v >= new System.Version(3, 14)
+            ? "default=forkserver" : "default=fork";
 
     public override string IntendedDivergence => "CPython on Linux defaults to fork (forkserver from 3.14); the engine has only spawn.";
 

@@ -15,7 +15,7 @@ public sealed class DaemonDiesWithParentScenario : Scenario
 
     public override IEnumerable<ScenarioCase> Cases(RunSettings settings) => [ScenarioCase.Single("daemon_alive_after_parent_sigkill=false")];
 
-    public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod) => "daemon_alive_after_parent_sigkill=true";
+    public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod, string pythonVersion) => "daemon_alive_after_parent_sigkill=true";
 
     public override string IntendedDivergence =>
         "CPython terminates daemon children only in its atexit handler, so a parent killed by SIGKILL leaves them running; " +
