@@ -27,8 +27,10 @@ public class DaemonTests
     }
 
     [Fact]
-    public void DaemonProcess_ParentSigkilled_DaemonDiesToo()
+    public void DaemonProcess_ParentSigkilled_DaemonDiesAndIsReaped()
     {
+        // The daemon is orphaned when its parent dies: this process adopts it and reaps it, so no zombie is left.
+        Lab.Engine.Diagnostics.OrphanReaper.Enable();
         using var handshake = new Handshake();
         using var parent = new Process(DaemonTargets.StartDaemonThenBlock, [handshake.Path], output: ProcessOutput.Capture);
         parent.Start();
@@ -46,6 +48,9 @@ public class DaemonTests
 
             Assert.True(daemon.WaitEnded(Limits.Disappear),
                 $"daemon {daemonPid} still alive {Limits.Disappear} after its parent was SIGKILLed: {ProcStat.Read(daemonPid)}");
+            // Either the SIGCHLD handler reaped it already, or this call does: the exited daemon is our adopted zombie.
+            Lab.Engine.Diagnostics.OrphanReaper.ReapAdopted();
+            Assert.False(Directory.Exists($"/proc/{daemonPid}"), $"daemon {daemonPid} was not reaped: {ProcStat.Read(daemonPid)}");
         }
         finally
         {

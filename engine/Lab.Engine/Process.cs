@@ -85,21 +85,24 @@ public sealed class Process : IDisposable
             descriptors.Add((stdout.WriteFd, 1));
             descriptors.Add((stderr.WriteFd, 2));
         }
-        int pid;
-        try
+        lock (ChildRegistry.SpawnGate)
         {
-            pid = ChildSpawner.Spawn(new SpawnRequest(WorkerLocator.WorkerCommand, WorkerEnvironment, descriptors));
+            int pid;
+            try
+            {
+                pid = ChildSpawner.Spawn(new SpawnRequest(WorkerLocator.WorkerCommand, WorkerEnvironment, descriptors));
+            }
+            catch
+            {
+                input.CloseBoth(); control.CloseBoth(); stdout?.CloseBoth(); stderr?.CloseBoth();
+                throw;
+            }
+            UnixPipe.Close(input.TakeRead());
+            UnixPipe.Close(control.TakeWrite());
+            UnixPipe.Close(stdout?.TakeWrite() ?? -1);
+            UnixPipe.Close(stderr?.TakeWrite() ?? -1);
+            _child = new Child(pid, control.TakeRead(), _daemon);
         }
-        catch
-        {
-            input.CloseBoth(); control.CloseBoth(); stdout?.CloseBoth(); stderr?.CloseBoth();
-            throw;
-        }
-        UnixPipe.Close(input.TakeRead());
-        UnixPipe.Close(control.TakeWrite());
-        UnixPipe.Close(stdout?.TakeWrite() ?? -1);
-        UnixPipe.Close(stderr?.TakeWrite() ?? -1);
-        _child = new Child(pid, control.TakeRead(), _daemon);
         if (stdout is not null) _stdout = ReadAll(stdout.OpenRead());
         if (stderr is not null) _stderr = ReadAll(stderr.OpenRead());
         SendBootstrap(input.OpenWrite(), bootstrap);

@@ -32,3 +32,10 @@ internal static partial class Libc
     /// for processes that are not our children (so waitpid cannot be used).</summary>
     internal static int pidfd_open(int pid) => (int)syscall_pidfd_open(SYS_pidfd_open, pid, 0);
 }
+
+internal static partial class Libc
+{
+    /// <summary>prctl(PR_SET_CHILD_SUBREAPER): orphaned descendants are re-parented to this process instead of
+    /// PID 1 (man 2 prctl), so the lab can reap what its children leave behind.</summary>
+    internal const int PR_SET_CHILD_SUBREAPER = 36;
+}

@@ -20,6 +20,12 @@ internal static class ChildRegistry
 
     public static int Count => Live.Count;
 
+    public static bool IsTracked(int pid) => Live.ContainsKey(pid);
+
+    /// <summary>Held from posix_spawn until the new child is registered, and by the orphan reaper while it scans,
+    /// so a just-spawned child that exits at once is never mistaken for an adopted orphan.</summary>
+    public static readonly object SpawnGate = new();
+
     private static void AtExit()
     {
         foreach (var child in Live.Values.Where(c => c.Daemon)) child.Signal(Libc.SIGTERM);

@@ -8,6 +8,10 @@ namespace Lab.Scenarios.Support;
 /// </summary>
 public sealed class ChildScope(ProcessContext context, TimeSpan budget) : IDisposable
 {
+    /// <summary>Scenarios kill parents of daemons and crash forking processes on purpose: whatever they orphan
+    /// is adopted and reaped by this process rather than left to PID 1.</summary>
+    static ChildScope() => Lab.Engine.Diagnostics.OrphanReaper.Enable();
+
     private readonly List<Process> _processes = [];
     private readonly long _deadline = Environment.TickCount64 + (long)budget.TotalMilliseconds;
 

@@ -32,6 +32,8 @@ public sealed class ForkCrashDemoScenario : Scenario
         using var scope = new ChildScope(context, budget);
         var p = Run.ToEnd(scope, StartMethodTargets.ForkAndRunManagedCode, output: ProcessOutput.Capture);
         if (p is null) return Run.Hang("the forking process");
+        // The forked copy is orphaned when the forking process crashes; if it has ended, reap it now.
+        Lab.Engine.Diagnostics.OrphanReaper.ReapAdopted();
         var line = p.Stdout?.Split('\n').FirstOrDefault(l => l.StartsWith('{'));
         var forked = "unknown";
         var detail = $"the forking process exited with {p.ExitCode}";

@@ -43,6 +43,7 @@ public sealed class DaemonDiesWithParentScenario : Scenario
             middle.Kill();
             if (!scope.Join(middle)) return Run.Hang("the middle process");
             var gone = daemon is null || daemon.WaitForExit(Grace);
+            OrphanReaper.ReapAdopted();
             return new(Observe.Pairs(("daemon_alive_after_parent_sigkill", !gone)), $"daemon pid {daemonPid}; waited up to {Grace.TotalSeconds} s");
         }
         finally
