@@ -1,0 +1,39 @@
+"""CPython twins of the lab's scenarios, one module per area.
+
+``SCENARIOS`` maps a scenario id to ``function(ctx, params) -> (observed, detail)``; see
+``_common`` for the contracts. Importing this package imports every area so that the registry
+is complete, in the parent and in spawn/forkserver children alike.
+"""
+
+from ._common import SCENARIOS as _REGISTERED
+from . import isolation, exit_codes, termination, pickling, start_methods  # noqa: F401
+
+# The catalog order (the order `lab_driver.py list` prints).
+ORDER = (
+    "isolation.mutation-invisible",
+    "isolation.global-invisible",
+    "start-methods.child-sees-parent-state",
+    "exit-codes.explicit-exit",
+    "exit-codes.return",
+    "exit-codes.unhandled-exception",
+    "exit-codes.signal",
+    "exit-codes.exit-137-vs-sigkill",
+    "exit-codes.system-exit-values",
+    "termination.terminate-skips-finally",
+    "termination.cooperative-shutdown-runs-finally",
+    "termination.join-timeout-leaves-alive",
+    "termination.daemon-dies-with-parent",
+    "termination.daemon-cannot-have-children",
+    "pickling.closure-target-refused",
+    "pickling.unserializable-argument-refused",
+    "start-methods.available",
+    "start-methods.default",
+    "start-methods.main-guard",
+    "start-methods.random-after-fork",
+)
+
+if set(ORDER) != set(_REGISTERED) or len(ORDER) != len(_REGISTERED):
+    raise RuntimeError("twins.ORDER and the registered scenarios differ: %r"
+                       % sorted(set(ORDER) ^ set(_REGISTERED)))
+
+SCENARIOS = dict((sid, _REGISTERED[sid]) for sid in ORDER)
