@@ -32,6 +32,10 @@ public abstract class Scenario
     /// <summary>Whether the engine can run this scenario under a start method (default: every method it has).</summary>
     public virtual bool AppliesToEngine(StartMethod method) => Multiprocessing.AllStartMethods.Contains(method);
 
+    /// <summary>Runs a case on CPython itself instead of calling the twin of the same id once (differential
+    /// scenarios use it to compare both subjects input by input). Null: the default twin call.</summary>
+    public virtual Observation? RunOnCpython(ScenarioCase @case, Subjects.CpythonSubject cpython, string startMethod, RunSettings settings) => null;
+
     /// <summary>Whether CPython has a twin for this scenario.</summary>
     public virtual bool HasCpythonTwin => true;
 

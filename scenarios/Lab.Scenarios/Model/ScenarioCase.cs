@@ -11,7 +11,9 @@ public sealed record ScenarioCase(string Label, IReadOnlyDictionary<string, obje
     public static ScenarioCase Single(string expected) => new("", new Dictionary<string, object?>(), expected);
 
     /// <summary>Compact, stable JSON of the parameters (for CSV rows and the driver's --params).</summary>
-    public string ParamsJson => JsonSerializer.Serialize(Params, JsonOptions);
+    public string ParamsJson => Json(Params);
+
+    public static string Json(IReadOnlyDictionary<string, object?> parameters) => JsonSerializer.Serialize(parameters, JsonOptions);
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
 }

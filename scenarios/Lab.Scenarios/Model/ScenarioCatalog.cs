@@ -12,10 +12,12 @@ public static class ScenarioCatalog
     public static IReadOnlyList<Scenario> All { get; } = new Scenario[]
     {
         new MutationInvisibleScenario(),
+        new DifferentialMutationScenario(),
         new GlobalInvisibleScenario(),
         new ReturnScenario(),
         new ExplicitExitScenario(),
         new ExitCodePropertyScenario(),
+        new DifferentialExitCodeScenario(),
         new UnhandledExceptionScenario(),
         new SignalScenario(),
         new Exit137VersusSigkillScenario(),

@@ -47,11 +47,16 @@ public sealed class CpythonSubject : Subject
     public override string Expected(Scenario scenario, ScenarioCase @case, string startMethod) =>
         scenario.ExpectedOnCpython(@case, startMethod, Version) ?? @case.Expected;
 
-    public override Observation Observe(Scenario scenario, ScenarioCase @case, string startMethod, RunSettings settings)
+    public override Observation Observe(Scenario scenario, ScenarioCase @case, string startMethod, RunSettings settings) =>
+        scenario.RunOnCpython(@case, this, startMethod, settings)
+        ?? ObserveTwin(scenario.Id, @case.Params, startMethod, scenario.Budget);
+
+    /// <summary>One run of a twin in a fresh driver process; a twin that outlives the budget (plus the driver's
+    /// start-up allowance) is killed with its process tree and observed as a hang.</summary>
+    public Observation ObserveTwin(string twin, IReadOnlyDictionary<string, object?> parameters, string startMethod, TimeSpan budget)
     {
-        var budget = scenario.Budget;
         var answer = _driver.Call(budget + TimeSpan.FromSeconds(10),
-            "scenario", scenario.Id, "--method", startMethod, "--params", @case.ParamsJson, "--timeout", ((int)budget.TotalSeconds).ToString());
+            "scenario", twin, "--method", startMethod, "--params", ScenarioCase.Json(parameters), "--timeout", Math.Max(1, (int)budget.TotalSeconds).ToString());
         if (answer is not { } a) return new(Observation.Hang, $"the CPython twin did not finish within {budget.TotalSeconds + 10} s and was killed");
         if (!a.GetProperty("ok").GetBoolean())
             throw new InvalidOperationException($"the CPython driver failed: {a.GetProperty("error").GetString()}");

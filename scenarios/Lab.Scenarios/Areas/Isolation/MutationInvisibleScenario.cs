@@ -22,16 +22,26 @@ public sealed class MutationInvisibleScenario : Scenario
         var inputs = Gen.Zip(DataGen.List(3), DataGen.MutationList()).ToArbitrary();
         var property = Prop.ForAll(inputs, input =>
         {
-            var (data, mutations) = input;
-            var snapshot = ChannelEncoder.Encode(data);
-            var expected = (List<object?>)ChannelDecoder.Decode(snapshot)!;
-            Mutations.Apply(expected, mutations);
-            using var scope = new ChildScope(context, budget);
-            var p = Run.ToEnd(scope, IsolationTargets.Mutate, [data, mutations, expected]);
-            var parentUnchanged = ChannelEncoder.Encode(data).AsSpan().SequenceEqual(snapshot);
-            return (p?.ExitCode == 0 && parentUnchanged)
-                .Label($"child exit code {p?.ExitCode.ToString() ?? "hang"}, parent unchanged {parentUnchanged}");
+            var observed = Observe(context, budget, input.Item1, input.Item2);
+            return (observed == Unchanged).Label(observed);
         });
         return PropertyRunner.Check(property, Id, settings, settings.PropertyTests);
+    }
+
+    /// <summary>The observation the CPython twin also reports for the same data and mutations.</summary>
+    public const string Unchanged = "parent_unchanged=true;child_exitcode=0";
+
+    /// <summary>The child applies the mutations to its copy and checks it became what the parent predicted
+    /// (exit 0, else 3); the parent then checks its own data against a snapshot.</summary>
+    public static string Observe(ProcessContext context, TimeSpan budget, List<object?> data, List<object?> mutations)
+    {
+        var snapshot = ChannelEncoder.Encode(data);
+        var expected = (List<object?>)ChannelDecoder.Decode(snapshot)!;
+        Mutations.Apply(expected, mutations);
+        using var scope = new ChildScope(context, budget);
+        var p = Run.ToEnd(scope, IsolationTargets.Mutate, [data, mutations, expected]);
+        if (p is null) return Observation.Hang;
+        var parentUnchanged = ChannelEncoder.Encode(data).AsSpan().SequenceEqual(snapshot);
+        return Support.Observe.Pairs(("parent_unchanged", parentUnchanged), ("child_exitcode", p.ExitCode));
     }
 }
