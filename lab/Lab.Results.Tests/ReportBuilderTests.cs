@@ -112,6 +112,22 @@ public sealed class ReportBuilderTests
     }
 
     [Fact]
+    public void ReportBuilder_IntendedDivergence_CarriesTheScenarioReasonIntoBothReports()
+    {
+        const string reason = "fork is refused on the engine <by design>";
+        var rows = new[]
+        {
+            Sample.Conformance(subject: "engine", startMethod: "spawn", observed: "a") with { Verdict = Verdicts.Intended, VerdictReason = reason },
+            Sample.Conformance(subject: "cpython", startMethod: "spawn", observed: "b") with { Verdict = Verdicts.Intended, VerdictReason = reason },
+        };
+
+        var model = ReportBuilder.Build(rows, []);
+        Assert.Equal(reason, Assert.Single(model.Conformance!.Divergences).Reason);
+        Assert.Contains("fork is refused on the engine &lt;by design&gt;", HtmlReport.Render(model));
+        Assert.Contains("Why: " + MarkdownReport.Escape(reason), MarkdownReport.Render(model));
+    }
+
+    [Fact]
     public void ReportBuilder_Bench_RatiosAgainstCpythonSpawnOfSameBenchmarkAndParams()
     {
         var rows = new[]

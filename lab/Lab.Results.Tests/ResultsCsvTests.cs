@@ -3,7 +3,7 @@ namespace Lab.Results.Tests;
 public sealed class ResultsCsvTests : IDisposable
 {
     private const string ConformanceHeader =
-        "run_id,utc,host,os,runtime,subject,subject_version,start_method,scenario,area,seed,outcome,expected,observed,duration_ms,detail,verdict,params";
+        "run_id,utc,host,os,runtime,subject,subject_version,start_method,scenario,area,seed,outcome,expected,observed,duration_ms,detail,verdict,params,verdict_reason";
 
     private const string BenchHeader =
         "run_id,utc,host,os,runtime,subject,subject_version,start_method,benchmark,params,unit,n,median,p05,p95,mean,stddev,min,max";

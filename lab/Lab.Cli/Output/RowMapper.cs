@@ -27,5 +27,6 @@ internal static class RowMapper
         Detail = r.Detail,
         Verdict = r.Verdict,
         Params = r.Case.Params.Count == 0 ? "" : r.Case.ParamsJson,
+        VerdictReason = r.VerdictReason,
     };
 }

@@ -31,5 +31,6 @@ internal sealed class ConformanceRowMap : ClassMap<ConformanceRow>
         // Added after the documented prefix; keep it last.
         Map(r => r.Verdict).Index(i++).Name("verdict");
         Map(r => r.Params).Index(i++).Name("params");
+        Map(r => r.VerdictReason).Index(i++).Name("verdict_reason");
     }
 }

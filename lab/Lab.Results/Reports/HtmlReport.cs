@@ -133,11 +133,13 @@ public static class HtmlReport
             html.Append("<div class=\"divergence\"><h3><span class=\"mono\">").Append(HtmlEncode(d.Scenario)).Append("</span> <small>")
                 .Append(HtmlEncode(d.Area)).Append(" · differs on ").Append(HtmlEncode(string.Join(", ", d.StartMethods)))
                 .Append(" · verdict: <span class=\"verdict v-").Append(d.Verdict.Length == 0 ? "unreviewed" : d.Verdict == Verdicts.Defect ? "defect" : "intended").Append("\">")
-                .Append(HtmlEncode(ReportFormat.Verdict(d.Verdict))).Append("</span></small></h3>\n")
-                .Append("<table><thead><tr><th>subject</th><th>method</th><th>seed</th><th>expected</th><th>observed</th><th>outcome</th><th>verdict</th></tr></thead><tbody>\n");
+                .Append(HtmlEncode(ReportFormat.Verdict(d.Verdict))).Append("</span></small></h3>\n");
+            if (d.Reason.Length > 0)
+                html.Append("<p class=\"note\">Why: ").Append(HtmlEncode(d.Reason)).Append("</p>\n");
+            html.Append("<table><thead><tr><th>subject</th><th>method</th><th>seed</th><th>params</th><th>expected</th><th>observed</th><th>outcome</th><th>verdict</th></tr></thead><tbody>\n");
             foreach (var e in d.Entries)
             {
-                html.Append("<tr>").Append(Td(e.Subject)).Append(Td(e.StartMethod)).Append(Td(e.Seed ?? "", "mono"))
+                html.Append("<tr>").Append(Td(e.Subject)).Append(Td(e.StartMethod)).Append(Td(e.Seed ?? "", "mono")).Append(Td(e.Params, "mono"))
                     .Append(Td(e.Expected, "pre")).Append(Td(e.Observed, "pre"))
                     .Append("<td>").Append(Badge(e.Outcome)).Append("</td>").Append(Td(ReportFormat.Verdict(e.Verdict)))
                     .Append("</tr>\n");

@@ -42,8 +42,9 @@ public static class MarkdownReport
                 md.Append("### ").Append(Escape(d.Scenario)).Append("\n\n")
                     .Append("Area ").Append(Escape(d.Area)).Append("; differs on ").Append(Escape(string.Join(", ", d.StartMethods)))
                     .Append("; verdict: **").Append(Escape(ReportFormat.Verdict(d.Verdict))).Append("**\n\n");
-                Table(md, ["subject", "method", "seed", "expected", "observed", "outcome", "verdict"],
-                    d.Entries.Select(e => new[] { e.Subject, e.StartMethod, e.Seed ?? "", e.Expected, e.Observed, e.Outcome, ReportFormat.Verdict(e.Verdict) }));
+                if (d.Reason.Length > 0) md.Append("Why: ").Append(Escape(d.Reason)).Append("\n\n");
+                Table(md, ["subject", "method", "seed", "params", "expected", "observed", "outcome", "verdict"],
+                    d.Entries.Select(e => new[] { e.Subject, e.StartMethod, e.Seed ?? "", e.Params, e.Expected, e.Observed, e.Outcome, ReportFormat.Verdict(e.Verdict) }));
             }
         }
         else

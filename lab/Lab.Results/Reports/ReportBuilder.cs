@@ -77,9 +77,10 @@ public static class ReportBuilder
             if (methods.Count == 0)
                 continue;
             var entries = scenario
-                .Select(r => new DivergenceEntry(r.Subject, r.StartMethod, r.Seed, r.Expected, r.Observed, r.Outcome, r.Verdict))
+                .Select(r => new DivergenceEntry(r.Subject, r.StartMethod, r.Seed, r.Params, r.Expected, r.Observed, r.Outcome, r.Verdict))
                 .ToList();
-            result.Add(new Divergence(scenario.Key, JoinDistinct(scenario.Select(r => r.Area)), methods, entries, CombinedVerdict(entries)));
+            result.Add(new Divergence(scenario.Key, JoinDistinct(scenario.Select(r => r.Area)), methods, entries, CombinedVerdict(entries),
+                scenario.Select(r => r.VerdictReason).FirstOrDefault(reason => reason.Length > 0) ?? ""));
         }
         return result;
     }

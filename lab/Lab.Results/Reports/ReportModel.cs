@@ -55,12 +55,14 @@ public sealed record Divergence(
     string Area,
     IReadOnlyList<string> StartMethods,
     IReadOnlyList<DivergenceEntry> Entries,
-    string Verdict);
+    string Verdict,
+    string Reason = "");
 
 public sealed record DivergenceEntry(
     string Subject,
     string StartMethod,
     string? Seed,
+    string Params,
     string Expected,
     string Observed,
     string Outcome,

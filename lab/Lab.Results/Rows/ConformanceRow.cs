@@ -41,4 +41,7 @@ public sealed record ConformanceRow
     /// <summary>The case's inputs as compact JSON ("" when it has none); after verdict, so the documented
     /// order stays a prefix. Rows of different cases of one scenario are told apart by it.</summary>
     public string Params { get; init; } = "";
+
+    /// <summary>Why a divergence is intended, as the scenario states it; empty otherwise.</summary>
+    public string VerdictReason { get; init; } = "";
 }

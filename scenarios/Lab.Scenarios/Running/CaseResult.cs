@@ -15,4 +15,5 @@ public sealed record CaseResult(
     string Observed,
     TimeSpan Duration,
     string Detail,
-    string Verdict = "");
+    string Verdict = "",
+    string VerdictReason = "");

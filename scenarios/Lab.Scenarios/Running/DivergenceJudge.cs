@@ -22,8 +22,8 @@ public static class DivergenceJudge
         {
             if (group.Select(x => x.r.Subject).Distinct().Count() < 2) continue;
             if (group.Select(x => x.r.Observed).Distinct().Count() < 2) continue;
-            var verdict = group.First().r.Scenario.IntendedDivergence is null ? Defect : Intended;
-            foreach (var (r, i) in group) marked[i] = r with { Verdict = verdict };
+            var reason = group.First().r.Scenario.IntendedDivergence;
+            foreach (var (r, i) in group) marked[i] = r with { Verdict = reason is null ? Defect : Intended, VerdictReason = reason ?? "" };
         }
         return marked;
     }
