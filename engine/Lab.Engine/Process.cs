@@ -59,7 +59,9 @@ public sealed class Process : IDisposable
     /// <summary>The child's unhandled exception, once it has exited (null otherwise).</summary>
     public RemoteError? Error => _child?.ExitCode is null ? null : _child.Error;
 
-    /// <summary>Peak resident set size of the child in KiB (ru_maxrss from wait4), once it has exited.</summary>
+    /// <summary>Peak resident set size of the child's own address space in KiB (VmHWM, reported by the child as it
+    /// exits; null if it died without reporting). Not wait4's ru_maxrss: exec keeps the pre-exec high-water mark,
+    /// which for a posix_spawn'd child is the parent's (fs/exec.c, exec_mmap).</summary>
     public long? PeakResidentKiB => _child?.ExitCode is null ? null : _child.PeakResidentKiB;
 
     /// <summary>Captured output (with <see cref="ProcessOutput.Capture"/>), complete once the child exited.</summary>

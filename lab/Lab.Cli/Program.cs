@@ -10,6 +10,9 @@ var root = new RootCommand("The concurrency-semantics lab: conformance scenarios
     ReportCommand.Create(),
 };
 
+// Logs are read in files and CI pages, not an 80-column terminal: keep tables on one line per row.
+if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 200;
+
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {

@@ -7,7 +7,7 @@ discarded; with forkserver the first warm-up also starts the server.
 
 import time
 
-from twins._common import Hang, noop, send_maxrss
+from twins._common import Hang, noop, send_peak_rss
 
 
 def start_latency(ctx, n, warmup):
@@ -32,10 +32,10 @@ def child_peak_rss(ctx, n, warmup):
     samples = []
     for i in range(warmup + n):
         r, w = ctx.mp.Pipe(duplex=False)
-        p = ctx.start(send_maxrss, (w,))
+        p = ctx.start(send_peak_rss, (w,))
         w.close()
         try:
-            value = ctx.recv(r, p, "ru_maxrss of child %d" % i)
+            value = ctx.recv(r, p, "peak RSS of child %d" % i)
         finally:
             r.close()
         ctx.join(p, "child %d" % i)

@@ -65,13 +65,11 @@ internal sealed class Child
         lock (_gate)
         {
             int rc, status;
-            Libc.RUsage usage;
-            do rc = Libc.wait4(Pid, out status, 0, out usage);
+            do rc = Libc.wait4(Pid, out status, 0, out _);
             while (rc < 0 && Libc.LastErrno == Libc.EINTR);
             // ECHILD only if someone else reaped our child (a SIG_IGN'd SIGCHLD would do that): report it, don't hide it.
             _exitCode = rc == Pid ? ExitStatus.ToExitCode(status) : int.MinValue;
-            if (rc == Pid) PeakResidentKiB = usage.MaxRssKiB;
-            else ProtocolError ??= $"the child was reaped by someone else ({Libc.Describe(Libc.LastErrno)})";
+            if (rc != Pid) ProtocolError ??= $"the child was reaped by someone else ({Libc.Describe(Libc.LastErrno)})";
         }
         ChildRegistry.Remove(this);
         _exited.Set();
@@ -90,7 +88,9 @@ internal sealed class Child
                 if (Libc.poll(&fd, 1, 0) <= 0 || (fd.Revents & Libc.POLLIN) == 0) return;
                 var frame = Frames.Read(stream, ControlLimits);
                 if (frame is null) return;
-                Error = ControlProtocol.DecodeExitError(frame) ?? Error;
+                if (ControlProtocol.DecodeExit(frame) is not { } report) continue;
+                Error = report.Error;
+                PeakResidentKiB = report.PeakResidentKiB;
             }
         }
         catch (Exception e) when (e is ChannelFormatError or IOException or InvalidCastException)

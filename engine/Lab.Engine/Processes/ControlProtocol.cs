@@ -3,6 +3,9 @@ using Lab.Engine.Targets;
 
 namespace Lab.Engine.Processes;
 
+/// <summary>What the worker reports just before it exits (one frame on its fd 4).</summary>
+internal sealed record ExitReport(int Code, RemoteError? Error, long? PeakResidentKiB);
+
 /// <summary>What the parent tells the worker (one frame on the child's fd 3).</summary>
 internal sealed record Bootstrap(TargetMethod Target, object?[] Args, string Name, bool Daemon, int ParentPid, StartMethod StartMethod);
 
@@ -41,19 +44,20 @@ internal static class ControlProtocol
             (object?[])d["args"]!, (string)d["name"]!, (bool)d["daemon"]!, (int)d["parent_pid"]!, StartMethods.Parse((string)d["start_method"]!));
     }
 
-    public static byte[] EncodeExit(int code, RemoteError? error) => ChannelEncoder.Encode(new Dictionary<string, object?>
+    public static byte[] EncodeExit(ExitReport report) => ChannelEncoder.Encode(new Dictionary<string, object?>
     {
         ["event"] = "exit",
-        ["code"] = code,
-        ["error"] = error is null ? null : new object?[] { error.Type, error.Message, Truncate(error.Traceback) },
+        ["code"] = report.Code,
+        ["error"] = report.Error is { } e ? new object?[] { e.Type, e.Message, Truncate(e.Traceback) } : null,
+        ["peak_rss_kib"] = report.PeakResidentKiB,
     });
 
-    /// <summary>Returns the child's reported error, if the frame is an exit report that carries one.</summary>
-    public static RemoteError? DecodeExitError(byte[] frame)
+    /// <summary>The child's exit report, or null if the frame is something else.</summary>
+    public static ExitReport? DecodeExit(byte[] frame)
     {
-        if (ChannelDecoder.Decode(frame) is Dictionary<string, object?> d && d.GetValueOrDefault("error") is object?[] e && e.Length == 3)
-            return new RemoteError((string)e[0]!, (string)e[1]!, (string)e[2]!);
-        return null;
+        if (ChannelDecoder.Decode(frame) is not Dictionary<string, object?> d || d.GetValueOrDefault("event") is not "exit") return null;
+        var error = d.GetValueOrDefault("error") is object?[] { Length: 3 } e ? new RemoteError((string)e[0]!, (string)e[1]!, (string)e[2]!) : null;
+        return new ExitReport((int)d["code"]!, error, d.GetValueOrDefault("peak_rss_kib") as long?);
     }
 
     private static string Truncate(string s) => s.Length <= MaxTracebackChars ? s : s[..MaxTracebackChars] + "\n[traceback truncated]";

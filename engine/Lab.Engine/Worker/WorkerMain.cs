@@ -72,12 +72,25 @@ public static class WorkerMain
         try
         {
             using var output = UnixPipe.Open(ControlProtocol.ChildOutFd, FileAccess.Write);
-            Frames.Write(output, ControlProtocol.EncodeExit(code, error));
+            Frames.Write(output, ControlProtocol.EncodeExit(new ExitReport(code, error, PeakResidentKiB())));
         }
         catch (IOException)
         {
             // The parent is gone; the exit code still tells the outcome to whoever reaps us.
         }
+    }
+
+    /// <summary>VmHWM of /proc/self/status: the peak resident set of this process's address space, in KiB.</summary>
+    private static long? PeakResidentKiB()
+    {
+        try
+        {
+            foreach (var line in File.ReadLines("/proc/self/status"))
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                    return long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim());
+        }
+        catch (Exception e) when (e is IOException or FormatException) { }
+        return null;
     }
 
     /// <summary>

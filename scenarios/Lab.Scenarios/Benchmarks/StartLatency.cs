@@ -12,8 +12,9 @@ public static class BenchTargets
 /// <summary>
 /// Start→join latency of a no-op target, and the child's peak resident memory. Both subjects are measured the
 /// same way: the clock spans exactly start() + join() in the parent, after discarded warm-up runs (the
-/// CPython side is scenarios/cpython/bench.py). Peak memory is the child's ru_maxrss on both sides: from
-/// wait4 on the engine, from getrusage(RUSAGE_SELF) at the end of the target on CPython.
+/// CPython side is scenarios/cpython/bench.py). Peak memory is VmHWM on both sides, the peak resident set of
+/// the child's own address space, reported by the child as its target ends (ru_maxrss would carry the
+/// parent's peak into a posix_spawn'd or vfork'd child; see Process.PeakResidentKiB).
 /// </summary>
 public static class StartLatency
 {

@@ -281,10 +281,26 @@ def noop():
     return None
 
 
-def send_maxrss(conn):
-    """Peak RSS of this child as getrusage reports it (KiB on Linux, bytes on macOS)."""
-    import resource
-    conn.send(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+def send_peak_rss(conn):
+    """Peak RSS of this child's own address space in KiB: VmHWM from /proc/self/status.
+
+    Not getrusage's ru_maxrss: Linux's exec keeps the larger of the old and new address space's
+    high-water mark (fs/exec.c, exec_mmap -> setmax_mm_hiwater_rss), and a child launched with
+    vfork or posix_spawn runs exec on its *parent's* address space, so ru_maxrss reports the
+    parent's peak. The engine's worker reports the same VmHWM, so both subjects measure alike."""
+    peak = None
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    peak = int(line.split()[1])
+                    break
+    except OSError:
+        pass
+    if peak is None:
+        import resource
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    conn.send(peak)
     conn.close()
 
 
