@@ -112,6 +112,34 @@ public sealed class ReportBuilderTests
     }
 
     [Fact]
+    public void ReportBuilder_SkippedRowObservesNothing_IsNotADivergence()
+    {
+        var rows = new[]
+        {
+            Sample.Conformance(subject: "engine", startMethod: "spawn", observed: "passed"),
+            Sample.Conformance(subject: "cpython", startMethod: "spawn", observed: "") with { Outcome = Outcomes.Skip },
+        };
+
+        Assert.Empty(ReportBuilder.Build(rows, []).Conformance!.Divergences);
+    }
+
+    [Fact]
+    public void ReportBuilder_OneDivergentCaseAmongAgreeingOnes_ListsOnlyItWithItsVerdict()
+    {
+        var rows = new[]
+        {
+            Sample.Conformance(subject: "engine", startMethod: "spawn", observed: "-2") with { Params = "{\"signal\":\"SIGINT\"}", Verdict = Verdicts.Intended },
+            Sample.Conformance(subject: "cpython", startMethod: "spawn", observed: "1") with { Params = "{\"signal\":\"SIGINT\"}", Verdict = Verdicts.Intended },
+            Sample.Conformance(subject: "engine", startMethod: "spawn", observed: "-15") with { Params = "{\"signal\":\"SIGTERM\"}" },
+            Sample.Conformance(subject: "cpython", startMethod: "spawn", observed: "-15") with { Params = "{\"signal\":\"SIGTERM\"}" },
+        };
+
+        var divergence = Assert.Single(ReportBuilder.Build(rows, []).Conformance!.Divergences);
+        Assert.Equal(Verdicts.Intended, divergence.Verdict);
+        Assert.All(divergence.Entries, e => Assert.Contains("SIGINT", e.Params));
+    }
+
+    [Fact]
     public void ReportBuilder_IntendedDivergence_CarriesTheScenarioReasonIntoBothReports()
     {
         const string reason = "fork is refused on the engine <by design>";

@@ -60,38 +60,44 @@ public static class ReportBuilder
         return counts.Count == 0 ? null : new MatrixCell(counts, counts[0].Outcome);
     }
 
-    // Rows are comparable only for the same start method, seed and params (the same inputs); a start method only one subject has (e.g. fork, which the engine lacks) cannot diverge.
+    // Rows are comparable only for the same start method, seed and params (the same inputs), and only when both
+    // observed something (a skip or an error observes nothing); a start method only one subject has (e.g. fork,
+    // which the engine lacks) cannot diverge. A divergence lists the divergent inputs' rows under every start
+    // method, for context, and its verdict is that of the divergent rows alone.
     private static List<Divergence> Divergences(List<ConformanceRow> rows)
     {
         var result = new List<Divergence>();
-        foreach (var scenario in rows.GroupBy(r => r.Scenario, StringComparer.Ordinal))
+        var observing = rows.Where(r => r.Outcome is not (Outcomes.Skip or Outcomes.Error));
+        foreach (var scenario in observing.GroupBy(r => r.Scenario, StringComparer.Ordinal))
         {
-            var methods = scenario
+            var divergent = scenario
                 .GroupBy(r => (r.StartMethod, Seed: r.Seed ?? "", r.Params))
                 .Where(g => g.Select(r => r.Subject).Distinct(StringComparer.Ordinal).Count() > 1
                          && g.Select(r => r.Observed).Distinct(StringComparer.Ordinal).Count() > 1)
-                .Select(g => g.Key.StartMethod)
-                .Distinct(StringComparer.Ordinal)
-                .Order(StringComparer.Ordinal)
                 .ToList();
-            if (methods.Count == 0)
+            if (divergent.Count == 0)
                 continue;
+            var inputs = divergent.Select(g => (g.Key.Seed, g.Key.Params)).ToHashSet();
             var entries = scenario
+                .Where(r => inputs.Contains((r.Seed ?? "", r.Params)))
                 .Select(r => new DivergenceEntry(r.Subject, r.StartMethod, r.Seed, r.Params, r.Expected, r.Observed, r.Outcome, r.Verdict))
                 .ToList();
-            result.Add(new Divergence(scenario.Key, JoinDistinct(scenario.Select(r => r.Area)), methods, entries, CombinedVerdict(entries),
-                scenario.Select(r => r.VerdictReason).FirstOrDefault(reason => reason.Length > 0) ?? ""));
+            var divergentRows = divergent.SelectMany(g => g).ToList();
+            var methods = divergent.Select(g => g.Key.StartMethod).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            result.Add(new Divergence(scenario.Key, JoinDistinct(scenario.Select(r => r.Area)), methods, entries,
+                CombinedVerdict(divergentRows.Select(r => r.Verdict).ToList()),
+                divergentRows.Select(r => r.VerdictReason).FirstOrDefault(reason => reason.Length > 0) ?? ""));
         }
         return result;
     }
 
-    private static string CombinedVerdict(List<DivergenceEntry> entries)
+    private static string CombinedVerdict(List<string> verdicts)
     {
-        if (entries.Any(e => e.Verdict == Verdicts.Defect))
+        if (verdicts.Any(v => v == Verdicts.Defect))
             return Verdicts.Defect;
-        if (entries.Any(e => e.Verdict.Length == 0))
+        if (verdicts.Any(v => v.Length == 0))
             return Verdicts.Unreviewed;
-        return JoinDistinct(entries.Select(e => e.Verdict));
+        return JoinDistinct(verdicts);
     }
 
     private static BenchReport? BuildBench(List<BenchRow> all)
