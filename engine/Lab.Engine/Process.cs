@@ -1,6 +1,7 @@
 using Lab.Engine.Interop;
 using Lab.Engine.Processes;
 using Lab.Engine.Serialization;
+using Lab.Engine.Sharing;
 using Lab.Engine.Targets;
 
 namespace Lab.Engine;
@@ -74,19 +75,27 @@ public sealed class Process : IDisposable
         CheckNotClosed();
         if (_child is not null) throw new ProcessStateError("cannot start a process twice");
         if (CurrentProcess.IsDaemon) throw new ProcessStateError("daemonic processes are not allowed to have children");
-        var bootstrap = ControlProtocol.EncodeBootstrap(new Bootstrap(_target, _args, Name, _daemon, Libc.getpid(), StartMethod));
+        // Arguments are serialized first: an unserializable one is an error before anything is created.
+        var inheritance = new InheritanceWriter();
+        var args = ChannelEncoder.Encode(_args, null, inheritance);
 
         var input = UnixPipe.Create();
         var control = UnixPipe.Create();
         UnixPipe? stdout = null, stderr = null;
-        var descriptors = new List<(int, int)> { (DevNull.Value, 0), (input.ReadFd, ControlProtocol.ChildInFd), (control.WriteFd, ControlProtocol.ChildOutFd) };
+        var fixedDescriptors = new List<(int Source, int Target)> { (DevNull.Value, 0), (input.ReadFd, ControlProtocol.ChildInFd), (control.WriteFd, ControlProtocol.ChildOutFd) };
         if (_output == ProcessOutput.Capture)
         {
             stdout = UnixPipe.Create();
             stderr = UnixPipe.Create();
-            descriptors.Add((stdout.WriteFd, 1));
-            descriptors.Add((stderr.WriteFd, 2));
+            fixedDescriptors.Add((stdout.WriteFd, 1));
+            fixedDescriptors.Add((stderr.WriteFd, 2));
         }
+        // posix_spawn applies dup2()s in order: inherited descriptors go first, to numbers above every source, so no
+        // dup2 overwrites a descriptor that a later one still has to copy; the fixed 0..4 come last (their sources
+        // are all >= 10).
+        var fdBase = Math.Max(10, inheritance.Descriptors.Concat(fixedDescriptors.Select(d => d.Source)).DefaultIfEmpty(0).Max() + 1);
+        var descriptors = inheritance.Descriptors.Select((fd, slot) => (fd, fdBase + slot)).Concat(fixedDescriptors).ToList();
+        var bootstrap = ControlProtocol.EncodeBootstrap(new Bootstrap(_target, args, Name, _daemon, Libc.getpid(), StartMethod, fdBase, inheritance.Descriptors.Count));
         lock (ChildRegistry.SpawnGate)
         {
             int pid;

@@ -6,8 +6,10 @@ namespace Lab.Engine.Processes;
 /// <summary>What the worker reports just before it exits (one frame on its fd 4).</summary>
 internal sealed record ExitReport(int Code, RemoteError? Error, long? PeakResidentKiB);
 
-/// <summary>What the parent tells the worker (one frame on the child's fd 3).</summary>
-internal sealed record Bootstrap(TargetMethod Target, object?[] Args, string Name, bool Daemon, int ParentPid, StartMethod StartMethod);
+/// <summary>What the parent tells the worker (one frame on the child's fd 3). The arguments are a nested encoded
+/// value, decoded once the worker knows where its inherited descriptors are (fd_base .. fd_base + fd_count - 1).</summary>
+internal sealed record Bootstrap(TargetMethod Target, byte[] Args, string Name, bool Daemon, int ParentPid, StartMethod StartMethod,
+    int InheritedFdBase, int InheritedFdCount);
 
 /// <summary>
 /// The structured messages between parent and worker: one bootstrap frame in, at most one exit report out
@@ -32,6 +34,8 @@ internal static class ControlProtocol
         ["daemon"] = b.Daemon,
         ["parent_pid"] = b.ParentPid,
         ["start_method"] = b.StartMethod.ToName(),
+        ["fd_base"] = b.InheritedFdBase,
+        ["fd_count"] = b.InheritedFdCount,
     });
 
     public static Bootstrap DecodeBootstrap(byte[] frame)
@@ -41,7 +45,8 @@ internal static class ControlProtocol
         var t = (object?[])d["target"]!;
         return new Bootstrap(
             new TargetMethod((string)t[0]!, (string)t[1]!, (string)t[2]!, (int)t[3]!),
-            (object?[])d["args"]!, (string)d["name"]!, (bool)d["daemon"]!, (int)d["parent_pid"]!, StartMethods.Parse((string)d["start_method"]!));
+            (byte[])d["args"]!, (string)d["name"]!, (bool)d["daemon"]!, (int)d["parent_pid"]!, StartMethods.Parse((string)d["start_method"]!),
+            (int)d["fd_base"]!, (int)d["fd_count"]!);
     }
 
     public static byte[] EncodeExit(ExitReport report) => ChannelEncoder.Encode(new Dictionary<string, object?>

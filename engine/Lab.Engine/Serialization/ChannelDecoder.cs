@@ -10,17 +10,21 @@ namespace Lab.Engine.Serialization;
 /// </summary>
 public static class ChannelDecoder
 {
-    public static object? Decode(ReadOnlySpan<byte> bytes, ChannelLimits? limits = null)
+    public static object? Decode(ReadOnlySpan<byte> bytes, ChannelLimits? limits = null) => Decode(bytes, limits, inheritance: null);
+
+    /// <summary>With <paramref name="inheritance"/> (only while a child reads its bootstrap), inherited engine
+    /// resources are rebuilt from their registered kinds.</summary>
+    internal static object? Decode(ReadOnlySpan<byte> bytes, ChannelLimits? limits, Sharing.InheritanceReader? inheritance)
     {
         limits ??= ChannelLimits.Default;
-        var reader = new Reader(bytes, limits);
+        var reader = new Reader(bytes, limits, inheritance);
         var value = reader.Value(0);
         if (reader.Remaining != 0)
             throw new ChannelFormatError($"malformed value: {reader.Remaining} unexpected trailing bytes after the value");
         return value;
     }
 
-    private ref struct Reader(ReadOnlySpan<byte> bytes, ChannelLimits limits)
+    private ref struct Reader(ReadOnlySpan<byte> bytes, ChannelLimits limits, Sharing.InheritanceReader? inheritance)
     {
         private ReadOnlySpan<byte> _rest = bytes;
         private readonly int _size = bytes.Length;
@@ -73,6 +77,14 @@ public static class ChannelDecoder
                             throw new ChannelFormatError($"malformed value: duplicate dictionary key \"{key}\"");
                     }
                     return dict;
+                }
+                case ChannelTag.Inherited:
+                {
+                    if (inheritance is null)
+                        throw new ChannelFormatError("malformed value: an inherited resource outside of a child's bootstrap");
+                    if (Value(depth + 1) is not string kind)
+                        throw new ChannelFormatError("malformed value: an inherited resource without a kind name");
+                    return Sharing.InheritedKinds.Create(kind, Value(depth + 1), inheritance);
                 }
                 default:
                     throw new ChannelFormatError($"malformed value: unknown type tag {(byte)tag} at byte {_size - _rest.Length - 1}");

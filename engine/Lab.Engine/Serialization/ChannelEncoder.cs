@@ -12,67 +12,83 @@ public static class ChannelEncoder
     public const string SupportedTypes =
         "null, bool, int, long, double, string, byte[], int[], long[], double[], List<object?>, object?[] (a tuple), Dictionary<string, object?>";
 
-    public static byte[] Encode(object? value, ChannelLimits? limits = null)
+    public static byte[] Encode(object? value, ChannelLimits? limits = null) => Encode(value, limits, inheritance: null);
+
+    /// <summary>With <paramref name="inheritance"/>, engine resources (connections, locks, queues, shared memory)
+    /// may appear in the value; their descriptors are collected for the child's start.</summary>
+    internal static byte[] Encode(object? value, ChannelLimits? limits, Sharing.InheritanceWriter? inheritance)
     {
         limits ??= ChannelLimits.Default;
         var buffer = new ArrayBufferWriter<byte>(256);
-        Write(buffer, value, "value", 0, limits);
+        new Writer(buffer, limits, inheritance).Write(value, "value", 0);
         if (buffer.WrittenCount > limits.MaxFrameBytes)
             throw new SerializationError($"value serializes to {buffer.WrittenCount} bytes, over the channel's limit of {limits.MaxFrameBytes} bytes");
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void Write(ArrayBufferWriter<byte> w, object? value, string path, int depth, ChannelLimits limits)
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly struct Writer(ArrayBufferWriter<byte> w, ChannelLimits limits, Sharing.InheritanceWriter? inheritance)
     {
-        if (depth > limits.MaxDepth)
-            throw new SerializationError($"{path}: nesting deeper than {limits.MaxDepth} levels (a cycle?)");
-        switch (value)
+        public void Write(object? value, string path, int depth)
         {
-            case null: Tag(w, ChannelTag.Null); break;
-            case bool b: Tag(w, b ? ChannelTag.True : ChannelTag.False); break;
-            case int i: Tag(w, ChannelTag.Int32); BinaryPrimitives.WriteInt32LittleEndian(w.GetSpan(4), i); w.Advance(4); break;
-            case long l: Tag(w, ChannelTag.Int64); BinaryPrimitives.WriteInt64LittleEndian(w.GetSpan(8), l); w.Advance(8); break;
-            case double d: Tag(w, ChannelTag.Double); BinaryPrimitives.WriteDoubleLittleEndian(w.GetSpan(8), d); w.Advance(8); break;
-            case string s:
-                Tag(w, ChannelTag.String);
-                int n;
-                try { n = StrictUtf8.GetByteCount(s); }
-                catch (EncoderFallbackException e)
-                {
-                    // Encoding.UTF8 would silently send U+FFFD instead: the receiver would get a different string.
-                    throw new SerializationError($"{path}: the string holds a lone UTF-16 surrogate at index {e.Index}, which has no UTF-8 form");
-                }
-                Length(w, n);
-                StrictUtf8.GetBytes(s, w.GetSpan(n)); w.Advance(n);
-                break;
-            case byte[] bytes: Tag(w, ChannelTag.Bytes); Length(w, bytes.Length); w.Write(bytes); break;
-            case int[] ints: Tag(w, ChannelTag.Int32Array); Length(w, ints.Length); w.Write(MemoryMarshal.AsBytes(ints.AsSpan())); break;
-            case long[] longs: Tag(w, ChannelTag.Int64Array); Length(w, longs.Length); w.Write(MemoryMarshal.AsBytes(longs.AsSpan())); break;
-            case double[] doubles: Tag(w, ChannelTag.DoubleArray); Length(w, doubles.Length); w.Write(MemoryMarshal.AsBytes(doubles.AsSpan())); break;
-            case List<object?> list:
-                Tag(w, ChannelTag.List); Length(w, list.Count);
-                for (var i = 0; i < list.Count; i++) Write(w, list[i], $"{path}[{i}]", depth + 1, limits);
-                break;
-            case object?[] tuple:
-                Tag(w, ChannelTag.Tuple); Length(w, tuple.Length);
-                for (var i = 0; i < tuple.Length; i++) Write(w, tuple[i], $"{path}[{i}]", depth + 1, limits);
-                break;
-            case Dictionary<string, object?> dict:
-                Tag(w, ChannelTag.Dict); Length(w, dict.Count);
-                foreach (var (key, item) in dict)
-                {
-                    Write(w, key, path, depth + 1, limits);
-                    Write(w, item, $"{path}[\"{key}\"]", depth + 1, limits);
-                }
-                break;
-            default:
-                throw new SerializationError(
-                    $"{path}: cannot serialize a value of type {value.GetType().FullName}. " +
-                    $"Values that cross a process boundary must be one of: {SupportedTypes}.");
+            if (depth > limits.MaxDepth)
+                throw new SerializationError($"{path}: nesting deeper than {limits.MaxDepth} levels (a cycle?)");
+            switch (value)
+            {
+                case null: Tag(w, ChannelTag.Null); break;
+                case bool b: Tag(w, b ? ChannelTag.True : ChannelTag.False); break;
+                case int i: Tag(w, ChannelTag.Int32); BinaryPrimitives.WriteInt32LittleEndian(w.GetSpan(4), i); w.Advance(4); break;
+                case long l: Tag(w, ChannelTag.Int64); BinaryPrimitives.WriteInt64LittleEndian(w.GetSpan(8), l); w.Advance(8); break;
+                case double d: Tag(w, ChannelTag.Double); BinaryPrimitives.WriteDoubleLittleEndian(w.GetSpan(8), d); w.Advance(8); break;
+                case string s:
+                    Tag(w, ChannelTag.String);
+                    int n;
+                    try { n = StrictUtf8.GetByteCount(s); }
+                    catch (EncoderFallbackException e)
+                    {
+                        // Encoding.UTF8 would silently send U+FFFD instead: the receiver would get a different string.
+                        throw new SerializationError($"{path}: the string holds a lone UTF-16 surrogate at index {e.Index}, which has no UTF-8 form");
+                    }
+                    Length(w, n);
+                    StrictUtf8.GetBytes(s, w.GetSpan(n)); w.Advance(n);
+                    break;
+                case byte[] bytes: Tag(w, ChannelTag.Bytes); Length(w, bytes.Length); w.Write(bytes); break;
+                case int[] ints: Tag(w, ChannelTag.Int32Array); Length(w, ints.Length); w.Write(MemoryMarshal.AsBytes(ints.AsSpan())); break;
+                case long[] longs: Tag(w, ChannelTag.Int64Array); Length(w, longs.Length); w.Write(MemoryMarshal.AsBytes(longs.AsSpan())); break;
+                case double[] doubles: Tag(w, ChannelTag.DoubleArray); Length(w, doubles.Length); w.Write(MemoryMarshal.AsBytes(doubles.AsSpan())); break;
+                case List<object?> list:
+                    Tag(w, ChannelTag.List); Length(w, list.Count);
+                    for (var i = 0; i < list.Count; i++) Write(list[i], $"{path}[{i}]", depth + 1);
+                    break;
+                case object?[] tuple:
+                    Tag(w, ChannelTag.Tuple); Length(w, tuple.Length);
+                    for (var i = 0; i < tuple.Length; i++) Write(tuple[i], $"{path}[{i}]", depth + 1);
+                    break;
+                case Dictionary<string, object?> dict:
+                    Tag(w, ChannelTag.Dict); Length(w, dict.Count);
+                    foreach (var (key, item) in dict)
+                    {
+                        Write(key, path, depth + 1);
+                        Write(item, $"{path}[\"{key}\"]", depth + 1);
+                    }
+                    break;
+                case Sharing.IInheritable resource when inheritance is not null:
+                    Tag(w, ChannelTag.Inherited);
+                    Write(resource.InheritedKind, path, depth + 1);
+                    Write(resource.ExportState(inheritance), path, depth + 1);
+                    break;
+                case Sharing.IInheritable resource:
+                    throw new SerializationError(
+                        $"{path}: a {resource.InheritedKind} can only be handed to a child process as an argument of its target when it starts, " +
+                        "where its descriptors are inherited (CPython: such objects \"should only be shared between processes through inheritance\").");
+                default:
+                    throw new SerializationError(
+                        $"{path}: cannot serialize a value of type {value.GetType().FullName}. " +
+                        $"Values that cross a process boundary must be one of: {SupportedTypes}.");
+            }
         }
     }
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static void Tag(ArrayBufferWriter<byte> w, ChannelTag tag)
     {

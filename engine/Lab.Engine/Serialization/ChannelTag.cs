@@ -21,4 +21,8 @@ internal enum ChannelTag : byte
     Int32Array = 11,
     Int64Array = 12,
     DoubleArray = 13,
+
+    /// <summary>An engine resource handed to a child at start (Sharing/Inheritance.cs): a kind name and a state
+    /// value. Only valid inside a bootstrap, and only for the registered kinds.</summary>
+    Inherited = 14,
 }

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using Lab.Engine.Interop;
 using Lab.Engine.Processes;
 using Lab.Engine.Serialization;
+using Lab.Engine.Sharing;
 using Lab.Engine.Targets;
 
 namespace Lab.Engine.Worker;
@@ -48,7 +49,9 @@ public static class WorkerMain
         try
         {
             var method = TargetResolver.Resolve(bootstrap.Target);
-            var args = TargetBinder.Bind(method, bootstrap.Args);
+            var inherited = new InheritanceReader(bootstrap.InheritedFdBase, bootstrap.InheritedFdCount);
+            var decoded = (object?[])ChannelDecoder.Decode(bootstrap.Args, null, inherited)!;
+            var args = TargetBinder.Bind(method, decoded);
             method.Invoke(null, BindingFlags.DoNotWrapExceptions, binder: null, args, culture: null);
             return (0, null);
         }
