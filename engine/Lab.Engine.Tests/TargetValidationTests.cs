@@ -126,7 +126,7 @@ public class TargetValidationTests
             using var p = new Process(Targets.TakeAnything, [value]);
             var e = Assert.Throws<SerializationError>(p.Start);
             Assert.Contains(typeName, e.Message);
-            Assert.Contains("[\"args\"][0]", e.Message);
+            Assert.StartsWith("args[0]: ", e.Message);
             Assert.Null(p.Pid);
             Assert.False(p.IsAlive);
             Assert.Null(p.ExitCode);

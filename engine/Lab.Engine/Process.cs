@@ -77,7 +77,7 @@ public sealed class Process : IDisposable
         if (CurrentProcess.IsDaemon) throw new ProcessStateError("daemonic processes are not allowed to have children");
         // Arguments are serialized first: an unserializable one is an error before anything is created.
         var inheritance = new InheritanceWriter();
-        var args = ChannelEncoder.Encode(_args, null, inheritance);
+        var args = ChannelEncoder.Encode(_args, null, inheritance, "args");
 
         var input = UnixPipe.Create();
         var control = UnixPipe.Create();

@@ -16,11 +16,11 @@ public static class ChannelEncoder
 
     /// <summary>With <paramref name="inheritance"/>, engine resources (connections, locks, queues, shared memory)
     /// may appear in the value; their descriptors are collected for the child's start.</summary>
-    internal static byte[] Encode(object? value, ChannelLimits? limits, Sharing.InheritanceWriter? inheritance)
+    internal static byte[] Encode(object? value, ChannelLimits? limits, Sharing.InheritanceWriter? inheritance, string path = "value")
     {
         limits ??= ChannelLimits.Default;
         var buffer = new ArrayBufferWriter<byte>(256);
-        new Writer(buffer, limits, inheritance).Write(value, "value", 0);
+        new Writer(buffer, limits, inheritance).Write(value, path, 0);
         if (buffer.WrittenCount > limits.MaxFrameBytes)
             throw new SerializationError($"value serializes to {buffer.WrittenCount} bytes, over the channel's limit of {limits.MaxFrameBytes} bytes");
         return buffer.WrittenSpan.ToArray();
