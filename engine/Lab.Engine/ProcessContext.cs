@@ -13,4 +13,7 @@ public sealed class ProcessContext
 
     public Process Process(Delegate target, object?[]? args = null, string? name = null, bool daemon = false, ProcessOutput output = ProcessOutput.Inherit)
         => new(target, args, name, daemon, output, this);
+
+    /// <summary>CPython's ctx.Pipe(duplex).</summary>
+    public (Connections.Connection First, Connections.Connection Second) Pipe(bool duplex = true) => Connections.Pipe.Create(duplex);
 }

@@ -1,0 +1,223 @@
+using System.Buffers.Binary;
+using Lab.Engine.Interop;
+using Lab.Engine.Serialization;
+using Lab.Engine.Sharing;
+using Microsoft.Win32.SafeHandles;
+
+namespace Lab.Engine.Connections;
+
+/// <summary>
+/// One end of a Pipe (CPython's multiprocessing.connection.Connection, seeds 59.13): messages of bytes or of
+/// channel values, each framed by a 4-byte big-endian length, never merged or split; an empty message counts.
+/// The peer's close or death is an end of file (<see cref="EndOfStreamException"/>, CPython's EOFError) on the
+/// next receive. Not thread-safe, like CPython's. A connection can be passed to a child as a target argument.
+/// </summary>
+[InheritedKind("connection")]
+public sealed unsafe class Connection : IDisposable, IInheritable
+{
+    /// <summary>Small messages go out in one write with their header (CPython does the same under 16 KiB).</summary>
+    private const int CoalesceBytes = 64 * 1024;
+
+    private readonly SafeFileHandle _handle;
+    private readonly ChannelLimits _limits;
+
+    internal Connection(int fd, bool readable, bool writable, ChannelLimits? limits = null)
+    {
+        _handle = new SafeFileHandle(fd, ownsHandle: true);
+        Readable = readable;
+        Writable = writable;
+        _limits = limits ?? ChannelLimits.Default;
+    }
+
+    public bool Readable { get; }
+
+    public bool Writable { get; }
+
+    public bool Closed => _handle.IsClosed;
+
+    public int Fileno => (int)CheckOpen().DangerousGetHandle();
+
+    public void Send(object? value) => SendBytes(ChannelEncoder.Encode(value, _limits));
+
+    /// <summary>Receives one value; see <see cref="RecvBytes"/> for the timeout and end of file.</summary>
+    public object? Recv(TimeSpan? timeout = null) => ChannelDecoder.Decode(RecvBytes(null, timeout), _limits);
+
+    public void SendBytes(byte[] buffer, int offset = 0, int? size = null)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        // CPython's checks and messages (connection.py, send_bytes).
+        if (offset < 0) throw new ArgumentOutOfRangeException(nameof(offset), "offset is negative");
+        if (buffer.Length < offset) throw new ArgumentOutOfRangeException(nameof(offset), "buffer length < offset");
+        var n = size ?? buffer.Length - offset;
+        if (n < 0) throw new ArgumentOutOfRangeException(nameof(size), "size is negative");
+        if (buffer.Length < offset + n) throw new ArgumentOutOfRangeException(nameof(size), "buffer length < offset + size");
+        SendBytes(buffer.AsSpan(offset, n));
+    }
+
+    public void SendBytes(ReadOnlySpan<byte> message)
+    {
+        CheckWritable();
+        if (message.Length > _limits.MaxFrameBytes)
+            throw new SerializationError($"a {message.Length}-byte message is over the connection's limit of {_limits.MaxFrameBytes} bytes");
+        if (message.Length <= CoalesceBytes)
+        {
+            var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(message.Length + 4);
+            try
+            {
+                BinaryPrimitives.WriteInt32BigEndian(rented, message.Length);
+                message.CopyTo(rented.AsSpan(4));
+                WriteAll(rented.AsSpan(0, message.Length + 4));
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
+            return;
+        }
+        Span<byte> header = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(header, message.Length);
+        WriteAll(header);
+        WriteAll(message);
+    }
+
+    /// <summary>Receives one message. <paramref name="maxLength"/>: a longer message is an error and the
+    /// connection is closed, as in CPython ("bad message length"). <paramref name="timeout"/>: null waits forever
+    /// (CPython's only choice); otherwise <see cref="TimeoutException"/> if no message starts in time.</summary>
+    public byte[] RecvBytes(int? maxLength = null, TimeSpan? timeout = null)
+    {
+        if (maxLength < 0) throw new ArgumentOutOfRangeException(nameof(maxLength), "negative maxlength");
+        var length = ReadHeader(timeout);
+        if (maxLength is { } max && length > max)
+        {
+            Close();
+            throw new IOException("bad message length");
+        }
+        var message = new byte[length];
+        ReadExactly(message, length);
+        return message;
+    }
+
+    /// <summary>Reads one message into <paramref name="buffer"/> at <paramref name="offset"/> and returns its length. If it
+    /// does not fit, <see cref="BufferTooShortError"/> carries the whole message (CPython's recv_bytes_into).</summary>
+    public int RecvBytesInto(byte[] buffer, int offset = 0, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        if (offset < 0 || offset > buffer.Length) throw new ArgumentOutOfRangeException(nameof(offset), offset < 0 ? "negative offset" : "offset out of bounds");
+        var length = ReadHeader(timeout);
+        if (length > buffer.Length - offset)
+        {
+            var message = new byte[length];
+            ReadExactly(message, length);
+            throw new BufferTooShortError(message);
+        }
+        ReadExactly(buffer.AsSpan(offset), length);
+        return length;
+    }
+
+    /// <summary>Whether a message (or the end of file) can be read now. CPython's poll(timeout=0.0): zero or a
+    /// negative timeout returns at once, null waits forever.</summary>
+    public bool Poll(TimeSpan? timeout)
+    {
+        CheckReadable();
+        var deadline = Deadline.From(timeout);
+        while (true)
+        {
+            var fd = new Libc.PollFd { Fd = Fileno, Events = Libc.POLLIN };
+            var rc = Libc.poll(&fd, 1, deadline.RemainingMilliseconds);
+            if (rc > 0) return true;
+            if (rc == 0) return false;
+            if (Libc.LastErrno != Libc.EINTR) throw Libc.Error("poll", Libc.LastErrno);
+        }
+    }
+
+    public bool Poll() => Poll(TimeSpan.Zero);
+
+    public void Close() => _handle.Dispose();
+
+    public void Dispose() => Close();
+
+    public override string ToString() => $"<Connection fd={(Closed ? "closed" : Fileno.ToString())}{(Readable ? " r" : "")}{(Writable ? " w" : "")}>";
+
+    string IInheritable.InheritedKind => "connection";
+
+    object? IInheritable.ExportState(InheritanceWriter writer) => new object?[] { writer.Add(Fileno), Readable, Writable };
+
+    internal static object FromInherited(object? state, InheritanceReader reader)
+    {
+        var s = (object?[])state!;
+        var fd = reader.Descriptor((int)s[0]!);
+        // Grandchildren get it only if it is passed to them explicitly.
+        Libc.fcntl(fd, Libc.F_SETFD, Libc.FD_CLOEXEC);
+        return new Connection(fd, (bool)s[1]!, (bool)s[2]!);
+    }
+
+    private int ReadHeader(TimeSpan? timeout)
+    {
+        CheckReadable();
+        if (timeout is not null && !Poll(timeout))
+            throw new TimeoutException($"no message arrived within {timeout.Value.TotalMilliseconds:0.###} ms");
+        Span<byte> header = stackalloc byte[4];
+        var got = ReadUpTo(header);
+        if (got == 0) throw new EndOfStreamException("the other end of the connection was closed (EOF)");
+        if (got < 4) throw new ChannelFormatError("got end of file during message");
+        var length = BinaryPrimitives.ReadInt32BigEndian(header);
+        if (length < 0 || length > _limits.MaxFrameBytes)
+            throw new ChannelFormatError($"malformed message: length {length} is outside 0..{_limits.MaxFrameBytes}");
+        return length;
+    }
+
+    private void ReadExactly(Span<byte> buffer, int length)
+    {
+        if (ReadUpTo(buffer[..length]) < length) throw new ChannelFormatError("got end of file during message");
+    }
+
+    private int ReadUpTo(Span<byte> buffer)
+    {
+        var fd = Fileno;
+        var total = 0;
+        fixed (byte* p = buffer)
+        {
+            while (total < buffer.Length)
+            {
+                var n = Libc.read(fd, p + total, (nuint)(buffer.Length - total));
+                if (n > 0) { total += (int)n; continue; }
+                if (n == 0) break;
+                if (Libc.LastErrno == Libc.EINTR) continue;
+                throw Libc.Error("read", Libc.LastErrno);
+            }
+        }
+        return total;
+    }
+
+    private void WriteAll(ReadOnlySpan<byte> data)
+    {
+        var fd = Fileno;
+        fixed (byte* p = data)
+        {
+            var done = 0;
+            while (done < data.Length)
+            {
+                var n = Libc.write(fd, p + done, (nuint)(data.Length - done));
+                if (n >= 0) { done += (int)n; continue; }
+                var errno = Libc.LastErrno;
+                if (errno == Libc.EINTR) continue;
+                if (errno == Libc.EPIPE) throw new IOException("the other end of the connection is closed (broken pipe)");
+                throw Libc.Error("write", errno);
+            }
+        }
+    }
+
+    private SafeFileHandle CheckOpen() => _handle.IsClosed ? throw new IOException("handle is closed") : _handle;
+
+    private void CheckReadable()
+    {
+        CheckOpen();
+        if (!Readable) throw new IOException("connection is write-only");
+    }
+
+    private void CheckWritable()
+    {
+        CheckOpen();
+        if (!Writable) throw new IOException("connection is read-only");
+    }
+}
