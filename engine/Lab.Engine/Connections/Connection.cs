@@ -97,6 +97,53 @@ public sealed unsafe class Connection : IDisposable, IInheritable
         return message;
     }
 
+    /// <summary>
+    /// Receives one message, never waiting forever for the rest of a started one: whenever no byte arrives for
+    /// <paramref name="stallCheckInterval"/>, <paramref name="stalled"/> is asked whether the writer is still there;
+    /// a reason from it ends the read with <see cref="Queues.QueueBrokenError"/>. The queues use it to tell a slow
+    /// writer from a dead one.
+    /// </summary>
+    internal byte[] RecvBytesWatched(TimeSpan stallCheckInterval, Func<string?> stalled)
+    {
+        CheckReadable();
+        Span<byte> header = stackalloc byte[4];
+        ReadWatched(header, stallCheckInterval, stalled, started: false);
+        var length = BinaryPrimitives.ReadInt32BigEndian(header);
+        if (length < 0 || length > _limits.MaxFrameBytes)
+            throw new ChannelFormatError($"malformed message: length {length} is outside 0..{_limits.MaxFrameBytes}");
+        var message = new byte[length];
+        ReadWatched(message, stallCheckInterval, stalled, started: true);
+        return message;
+    }
+
+    private void ReadWatched(Span<byte> buffer, TimeSpan interval, Func<string?> stalled, bool started)
+    {
+        var fd = Fileno;
+        var total = 0;
+        while (total < buffer.Length)
+        {
+            var pfd = new Libc.PollFd { Fd = fd, Events = Libc.POLLIN };
+            var rc = Libc.poll(&pfd, 1, (int)interval.TotalMilliseconds);
+            if (rc < 0 && Libc.LastErrno == Libc.EINTR) continue;
+            if (rc < 0) throw Libc.Error("poll", Libc.LastErrno);
+            if (rc == 0)
+            {
+                if (stalled() is { } reason) throw new Queues.QueueBrokenError(reason);
+                continue;
+            }
+            int n;
+            fixed (byte* p = buffer)
+                n = (int)Libc.read(fd, p + total, (nuint)(buffer.Length - total));
+            if (n > 0) { total += n; started = true; continue; }
+            if (n == 0)
+            {
+                if (!started) throw new EndOfStreamException("the other end of the connection was closed (EOF)");
+                throw new ChannelFormatError("got end of file during message");
+            }
+            if (Libc.LastErrno != Libc.EINTR) throw Libc.Error("read", Libc.LastErrno);
+        }
+    }
+
     /// <summary>Reads one message into <paramref name="buffer"/> at <paramref name="offset"/> and returns its length. If it
     /// does not fit, <see cref="BufferTooShortError"/> carries the whole message (CPython's recv_bytes_into).</summary>
     public int RecvBytesInto(byte[] buffer, int offset = 0, TimeSpan? timeout = null)

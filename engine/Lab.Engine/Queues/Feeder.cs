@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using Lab.Engine.Sharing;
+
+namespace Lab.Engine.Queues;
+
+/// <summary>
+/// The per-process thread that moves a queue's buffered items into its stream (CPython's Queue._feed), so Put
+/// returns at once. At process exit the feeders are flushed and joined (CPython's _finalize_join) unless
+/// CancelJoinThread was called: a child therefore exits only once what it put is in the pipe, which is the
+/// "joining processes that use queues" hazard (a full pipe, nobody reading, and join() waits forever).
+/// </summary>
+internal sealed class Feeder
+{
+    private static readonly ConcurrentDictionary<Feeder, bool> Live = new();
+
+    private readonly QueueStream _stream;
+    private readonly Queue<byte[]> _buffer = new();
+    private readonly Thread _thread;
+    private bool _closing;
+    private bool _finished;
+    private Action? _whenFinished;
+
+    static Feeder() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        foreach (var feeder in Live.Keys) feeder.CloseAndJoin();
+    };
+
+    public Feeder(QueueStream stream)
+    {
+        _stream = stream;
+        _thread = new Thread(Run) { IsBackground = true, Name = "lab-queue-feeder" };
+        Live[this] = true;
+        _thread.Start();
+    }
+
+    /// <summary>The first error that made the feeder drop items (a broken stream); null while healthy.</summary>
+    public Exception? Error { get; private set; }
+
+    public bool JoinCancelled { get; set; }
+
+    public void Enqueue(byte[] message)
+    {
+        lock (_buffer)
+        {
+            _buffer.Enqueue(message);
+            Monitor.Pulse(_buffer);
+        }
+    }
+
+    /// <summary>Stops accepting items; the thread flushes what is buffered, then ends.</summary>
+    public void Close()
+    {
+        lock (_buffer)
+        {
+            _closing = true;
+            Monitor.Pulse(_buffer);
+        }
+    }
+
+    public bool Join(TimeSpan? timeout)
+    {
+        if (timeout is { } t) return _thread.Join(t);
+        _thread.Join();
+        return true;
+    }
+
+    /// <summary>Runs <paramref name="action"/> once the feeder has flushed and ended (at once if it already has).</summary>
+    public void WhenFinished(Action action)
+    {
+        lock (_buffer)
+        {
+            if (_finished) { action(); return; }
+            _whenFinished += action;
+        }
+    }
+
+    private void CloseAndJoin()
+    {
+        Close();
+        if (!JoinCancelled) _thread.Join();
+    }
+
+    private void Run()
+    {
+        try
+        {
+            while (true)
+            {
+                byte[] message;
+                lock (_buffer)
+                {
+                    while (_buffer.Count == 0 && !_closing) Monitor.Wait(_buffer);
+                    if (_buffer.Count == 0) return;
+                    message = _buffer.Dequeue();
+                }
+                try
+                {
+                    _stream.Write(message, Deadline.Infinite);
+                }
+                catch (Exception e) when (e is QueueBrokenError or IOException)
+                {
+                    // CPython's feeder prints the error and carries on; a broken stream cannot take more items.
+                    Error ??= e;
+                    lock (_buffer) _buffer.Clear();
+                }
+            }
+        }
+        finally
+        {
+            Live.TryRemove(this, out _);
+            Action? then;
+            lock (_buffer)
+            {
+                _finished = true;
+                then = _whenFinished;
+            }
+            then?.Invoke();
+        }
+    }
+}
