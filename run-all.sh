@@ -93,6 +93,14 @@ test_job() {
     ps -o pid,ppid,stat,etime,args -p "$(tr '\n' ',' <<<"$leftovers" | sed 's/,$//')" >&2 || true
     failed=$((failed + 1)); status=1
   fi
+  # And nothing they created may remain in /dev/shm (the engine names its blocks lab_*; its locks, queues and
+  # values use anonymous memory and cannot leak by name).
+  local shm
+  shm=$(ls /dev/shm 2>/dev/null | grep '^lab_' || true)
+  if [ -n "$shm" ]; then
+    echo "leftover shared memory after the tests: $shm" >&2
+    failed=$((failed + 1)); status=1
+  fi
   [ "$failed" = 0 ] || status=1
   echo "tests: $passed passed, $failed failed, $skipped skipped"
   return "$status"

@@ -1,16 +1,57 @@
-"""Benchmarks of the cpython subject (seed 59.29 "Memory Cost", 59.30 "Performance Model").
+"""Benchmarks of the cpython subject (seed 59.29 "Memory Cost", 59.30 "Performance Model";
+issue #4, section 7 for the IPC benchmarks).
 
-``BENCHMARKS`` maps an id to ``function(ctx, n, warmup) -> (unit, samples)``. Targets live in
-the twins package so that spawn and forkserver children can import them. Warm-up runs are
-discarded; with forkserver the first warm-up also starts the server.
+``BENCHMARKS`` maps an id to ``function(ctx, n, warmup, params) -> (unit, samples)``; each
+function's ``defaults`` lists the parameters it accepts (``--params`` JSON) with their default
+values. One sample is one timed repetition of the whole operation batch; warm-up repetitions
+are discarded; with forkserver the first warm-up also starts the server. Child targets live in
+the twins package (``twins._common``, ``twins.bench_targets``) so that spawn and forkserver
+children can import them. Every benchmark has an engine twin measured the same way in
+scenarios/Lab.Scenarios/Benchmarks/ (same batch, same clock boundaries, same units).
 """
 
 import time
 
-from twins._common import Hang, noop, send_peak_rss
+from twins import bench_targets
+from twins._common import Hang, ParamError, noop, require_int, send_peak_rss
+
+MIB = 1024 * 1024
+
+# id -> benchmark function, in the order `lab_driver.py list` prints.
+BENCHMARKS = {}
 
 
-def start_latency(ctx, n, warmup):
+def benchmark(bid, **defaults):
+    def register(func):
+        func.benchmark_id = bid
+        func.defaults = defaults
+        BENCHMARKS[bid] = func
+        return func
+    return register
+
+
+def resolve_params(func, given):
+    """The benchmark's parameters: its defaults overridden by ``given``; an unknown key or a
+    value that is not a positive integer is a ParamError (a usage error for the driver)."""
+    if given is None:
+        given = {}
+    if not isinstance(given, dict):
+        raise ParamError("--params must be a JSON object")
+    unknown = sorted(set(given) - set(func.defaults))
+    if unknown:
+        raise ParamError("unknown parameter(s) for benchmark %s: %s (accepted: %s)" % (
+            func.benchmark_id, ", ".join(unknown), ", ".join(sorted(func.defaults)) or "none"))
+    params = dict(func.defaults)
+    params.update(given)
+    for key in params:
+        require_int(params, key, 1, 1 << 40)
+    return params
+
+
+# --- process start -------------------------------------------------------------------------
+
+@benchmark("start-latency")
+def start_latency(ctx, n, warmup, params):
     samples = []
     for i in range(warmup + n):
         p = ctx.process(noop)
@@ -28,7 +69,8 @@ def start_latency(ctx, n, warmup):
     return "ms", samples
 
 
-def child_peak_rss(ctx, n, warmup):
+@benchmark("child-peak-rss")
+def child_peak_rss(ctx, n, warmup, params):
     samples = []
     for i in range(warmup + n):
         r, w = ctx.mp.Pipe(duplex=False)
@@ -44,7 +86,186 @@ def child_peak_rss(ctx, n, warmup):
     return "KiB", samples
 
 
-BENCHMARKS = {
-    "start-latency": start_latency,
-    "child-peak-rss": child_peak_rss,
-}
+# --- IPC (issue #4, section 7) -------------------------------------------------------------
+# Every per-message wait below carries a timeout (house rule: all waits bounded), on the engine
+# side too, so both subjects pay the same poll-before-read.
+
+def _per_wait(ctx):
+    return ctx.remaining(30.0)
+
+
+def _start_batch_child(ctx, target, args, ctl, what):
+    """Starts ``target(*args)`` and waits for its "ready", so no sample includes its start-up."""
+    p = ctx.start(target, args)
+    if ctx.recv(ctl, p, "%s ready" % what) != "ready":
+        raise RuntimeError("%s sent something other than ready" % what)
+    return p
+
+
+@benchmark("queue-throughput", messages=20000)
+def queue_throughput(ctx, n, warmup, params):
+    """One producer puts ``messages`` small ints into a Queue, the parent gets them all. The
+    clock runs from the parent's go signal to the last get; sample = messages / elapsed."""
+    import queue as queue_module
+    messages = params["messages"]
+    q = ctx.mp.Queue()
+    ctl, child_ctl = ctx.mp.Pipe()
+    p = _start_batch_child(ctx, bench_targets.queue_producer,
+                           (q, child_ctl, messages, warmup + n, ctx.child_block_seconds), ctl, "queue producer")
+    child_ctl.close()
+    get = q.get
+    samples = []
+    for i in range(warmup + n):
+        wait = _per_wait(ctx)
+        t0 = time.perf_counter()
+        ctl.send(i)
+        try:
+            for _ in range(messages):
+                get(True, wait)
+        except queue_module.Empty:
+            raise Hang("queue-throughput: no item within %.1f s in batch %d (producer alive: %s)"
+                       % (wait, i, p.is_alive()))
+        t1 = time.perf_counter()
+        if i >= warmup:
+            samples.append(messages / (t1 - t0))
+    ctx.join(p, "queue producer", cap=30.0)
+    q.close()
+    q.join_thread()
+    ctl.close()
+    return "msgs/s", samples
+
+
+@benchmark("pipe-throughput-1mib", messages=64, size=MIB)
+def pipe_throughput(ctx, n, warmup, params):
+    """A child sends ``messages`` messages of ``size`` bytes with send_bytes through a one-way
+    Pipe; the parent receives each with recv_bytes_into one reused bytearray. The clock runs
+    from the go signal to the end of the last message; sample = bytes / elapsed in MB/s (10^6)."""
+    messages, size = params["messages"], params["size"]
+    r, w = ctx.mp.Pipe(duplex=False)
+    ctl, child_ctl = ctx.mp.Pipe()
+    p = _start_batch_child(ctx, bench_targets.pipe_sender,
+                           (w, child_ctl, messages, size, warmup + n, ctx.child_block_seconds), ctl, "pipe sender")
+    w.close()
+    child_ctl.close()
+    buf = bytearray(size)
+    samples = []
+    for i in range(warmup + n):
+        wait = _per_wait(ctx)
+        t0 = time.perf_counter()
+        ctl.send(i)
+        for k in range(messages):
+            if not r.poll(wait):
+                raise Hang("pipe-throughput: message %d of batch %d did not arrive within %.1f s (sender alive: %s)"
+                           % (k, i, wait, p.is_alive()))
+            got = r.recv_bytes_into(buf)
+            if got != size:
+                raise RuntimeError("pipe-throughput: got a %d-byte message, expected %d" % (got, size))
+        t1 = time.perf_counter()
+        if i >= warmup:
+            samples.append(messages * size / (t1 - t0) / 1e6)
+    ctx.join(p, "pipe sender", cap=30.0)
+    r.close()
+    ctl.close()
+    return "MB/s", samples
+
+
+@benchmark("lock-uncontended", pairs=100000)
+def lock_uncontended(ctx, n, warmup, params):
+    """perf_counter_ns around a loop of ``pairs`` acquire(); release() of an uncontended
+    multiprocessing Lock in this process; sample = ns per pair. The figure includes the
+    interpreter's loop (what a Python caller pays); the methods are bound once outside the loop,
+    so it times the calls, not attribute lookups. The start method only decides how the lock is
+    registered. The engine side (BenchmarkDotNet) times the same number of pairs per sample."""
+    pairs = params["pairs"]
+    lock = ctx.mp.Lock()
+    acquire, release = lock.acquire, lock.release
+    samples = []
+    for i in range(warmup + n):
+        t0 = time.perf_counter_ns()
+        for _ in range(pairs):
+            acquire()
+            release()
+        t1 = time.perf_counter_ns()
+        if i >= warmup:
+            samples.append((t1 - t0) / pairs)
+    return "ns", samples
+
+
+def _pattern(size):
+    """The source of both copy benchmarks: a bytearray, because assigning a *bytes* object to a
+    bytearray slice first copies it into a temporary bytearray (bytearray_ass_subscript), which
+    would time an allocation and a second copy instead of one memcpy."""
+    data = bytearray(range(256)) * (size // 256)
+    data.extend(bytes(size % 256))
+    return data
+
+
+@benchmark("shm-copy", mib=64)
+def shm_copy(ctx, n, warmup, params):
+    """``shm.buf[:size] = data``: one bulk copy of ``mib`` MiB into a SharedMemory block per
+    sample; sample = bytes / elapsed in GB/s (10^9). Compare with memcpy-baseline."""
+    from multiprocessing import shared_memory
+    size = params["mib"] * MIB
+    data = _pattern(size)
+    shm = shared_memory.SharedMemory(create=True, size=size)
+    samples = []
+    try:
+        buf = shm.buf
+        try:
+            for i in range(warmup + n):
+                t0 = time.perf_counter()
+                buf[:size] = data
+                t1 = time.perf_counter()
+                if i >= warmup:
+                    samples.append(size / (t1 - t0) / 1e9)
+        finally:
+            del buf  # a live export of the mmap would make close() fail
+    finally:
+        shm.close()
+        shm.unlink()
+    return "GB/s", samples
+
+
+@benchmark("memcpy-baseline", mib=64)
+def memcpy_baseline(ctx, n, warmup, params):
+    """The same copy into a plain in-process bytearray (slice assignment of equal length is a
+    memcpy); sample = bytes / elapsed in GB/s (10^9)."""
+    size = params["mib"] * MIB
+    data = _pattern(size)
+    dest = bytearray(size)
+    samples = []
+    for i in range(warmup + n):
+        t0 = time.perf_counter()
+        dest[:] = data
+        t1 = time.perf_counter()
+        if i >= warmup:
+            samples.append(size / (t1 - t0) / 1e9)
+    return "GB/s", samples
+
+
+@benchmark("lock-handoff", rounds=2000)
+def lock_handoff(ctx, n, warmup, params):
+    """Strict turns between two processes over two semaphores (both start at 0): the parent
+    releases ping and acquires pong, the child acquires ping and releases pong. A round is two
+    hand-offs; sample = elapsed / (2 * rounds) in ns. The child's start-up is outside every
+    sample (it releases pong once when ready)."""
+    rounds = params["rounds"]
+    ping, pong = ctx.mp.Semaphore(0), ctx.mp.Semaphore(0)
+    p = ctx.start(bench_targets.handoff_partner, (ping, pong, (warmup + n) * rounds, ctx.child_block_seconds))
+    if not pong.acquire(True, _per_wait(ctx)):
+        raise Hang("lock-handoff: the partner (pid %s, alive: %s) never said ready" % (p.pid, p.is_alive()))
+    release, acquire = ping.release, pong.acquire
+    samples = []
+    for i in range(warmup + n):
+        wait = _per_wait(ctx)
+        t0 = time.perf_counter_ns()
+        for _ in range(rounds):
+            release()
+            if not acquire(True, wait):
+                raise Hang("lock-handoff: no hand-off back within %.1f s in batch %d (partner alive: %s)"
+                           % (wait, i, p.is_alive()))
+        t1 = time.perf_counter_ns()
+        if i >= warmup:
+            samples.append((t1 - t0) / (2.0 * rounds))
+    ctx.join(p, "lock-handoff partner", cap=30.0)
+    return "ns", samples

@@ -5,7 +5,7 @@ with the real ``multiprocessing`` and prints exactly ONE JSON object on one line
     lab_driver.py info
     lab_driver.py list
     lab_driver.py scenario ID --method fork|spawn|forkserver [--params JSON] [--timeout S]
-    lab_driver.py bench ID --method M [--n N] [--warmup W] [--timeout S]
+    lab_driver.py bench ID --method M [--n N] [--warmup W] [--params JSON] [--timeout S]
 
 Exit codes: 0 the driver worked (whatever it observed), 1 a twin raised unexpectedly,
 2 usage error. stdout carries only the JSON line; stderr is free diagnostics (everything the
@@ -35,7 +35,7 @@ from twins._run import become_subreaper, install_driver_signal_handlers, run_iso
 _USAGE = (
     "lab_driver.py info | list | "
     "scenario ID --method fork|spawn|forkserver [--params JSON] [--timeout SECONDS (20)] | "
-    "bench ID --method M [--n N (20)] [--warmup W (3)] [--timeout SECONDS (120)]"
+    "bench ID --method M [--n N (20)] [--warmup W (3)] [--params JSON] [--timeout SECONDS (120)]"
 )
 
 
@@ -71,7 +71,7 @@ def _parse(argv):
     allowed = {
         "info": (), "list": (),
         "scenario": ("--method", "--params", "--timeout"),
-        "bench": ("--method", "--n", "--warmup", "--timeout"),
+        "bench": ("--method", "--n", "--warmup", "--params", "--timeout"),
     }[command]
     i = 0
     while i < len(rest):
@@ -194,7 +194,15 @@ def _cmd_bench(opts):
     n = _number(opts, "n", 20, 1, 100000, integer=True)
     warmup = _number(opts, "warmup", 3, 0, 100000, integer=True)
     timeout = _number(opts, "timeout", 120.0, 0.5, 36000.0, integer=False)
-    result, error, tb = run_isolated(timeout, method, lambda ctx: func(ctx, n, warmup))
+    try:
+        given = json.loads(opts["params"]) if "params" in opts else {}
+    except ValueError as e:
+        raise UsageError("--params is not valid JSON: %s" % e)
+    try:
+        params = bench.resolve_params(func, given)
+    except _common.ParamError as e:
+        raise UsageError(str(e))
+    result, error, tb = run_isolated(timeout, method, lambda ctx: func(ctx, n, warmup, params))
     if error is not None:
         if isinstance(error, (_common.Hang, _common.DriverDeadline, _common.DriverInterrupted,
                               _common.EarlyExit)):
@@ -202,7 +210,7 @@ def _cmd_bench(opts):
         return _emit({"ok": False, "error": "%s: %s" % (type(error).__name__, error), "traceback": tb}, 1)
     unit, samples = result
     return _emit({"ok": True, "benchmark": bid, "start_method": method, "python_version": _python_version(),
-                  "unit": unit, "n": n, "warmup": warmup, "samples": samples}, 0)
+                  "unit": unit, "n": n, "warmup": warmup, "samples": samples, "params": params}, 0)
 
 
 def main(argv=None):

@@ -58,9 +58,10 @@ class DriverCommandLineTests(unittest.TestCase):
     def test_List_HasEveryScenarioAndBenchmark(self):
         code, out = run_driver("list")
         self.assertEqual(code, 0)
-        self.assertEqual(len(out["scenarios"]), 20)
+        self.assertEqual(len(out["scenarios"]), 51)
         self.assertIn("exit-codes.exit-137-vs-sigkill", out["scenarios"])
-        self.assertEqual(out["benchmarks"], ["start-latency", "child-peak-rss"])
+        self.assertEqual(out["benchmarks"], ["start-latency", "child-peak-rss", "queue-throughput", "pipe-throughput-1mib",
+                                             "lock-uncontended", "shm-copy", "memcpy-baseline", "lock-handoff"])
 
     def test_UnknownScenario_IsUsageErrorWithExit2(self):
         code, out = run_driver("scenario", "no.such-scenario", "--method", "spawn")
@@ -128,6 +129,97 @@ class DriverCommandLineTests(unittest.TestCase):
         self.assertEqual(code, 0, out)
         self.assertEqual((out["unit"], len(out["samples"])), ("KiB", 2))
         self.assertTrue(all(isinstance(s, int) and s > 0 for s in out["samples"]))
+
+    def test_IpcBenchmarks_TinyBatches_GiveUnitAndPositiveSamples(self):
+        # Shape only, never timing. The in-process ones (lock, copies) run under one method: the start
+        # method only changes how their objects are registered, not what is timed.
+        cases = [("queue-throughput", {"messages": 50}, "msgs/s", True),
+                 ("pipe-throughput-1mib", {"messages": 3, "size": 100000}, "MB/s", True),
+                 ("lock-handoff", {"rounds": 20}, "ns", True),
+                 ("lock-uncontended", {"pairs": 1000}, "ns", False),
+                 ("shm-copy", {"mib": 1}, "GB/s", False),
+                 ("memcpy-baseline", {"mib": 1}, "GB/s", False)]
+        for bid, params, unit, every_method in cases:
+            for method in (available_methods() if every_method else ["spawn"]):
+                code, out = run_driver("bench", bid, "--method", method, "--n", "3", "--warmup", "1",
+                                       "--params", json.dumps(params))
+                self.assertEqual(code, 0, (bid, method, out))
+                self.assertEqual((out["benchmark"], out["start_method"], out["unit"], out["params"]),
+                                 (bid, method, unit, params))
+                self.assertEqual(len(out["samples"]), 3, (bid, method))
+                self.assertTrue(all(isinstance(x, (int, float)) and x > 0 for x in out["samples"]), (bid, method, out))
+
+    def test_BenchParams_UnknownOrNotPositive_AreUsageErrors(self):
+        for params in ('{"message": 5}', '{"messages": 0}', '{"messages": true}', '[1]', '{bad'):
+            code, out = run_driver("bench", "queue-throughput", "--method", "spawn", "--n", "1", "--params", params)
+            self.assertEqual((code, out["ok"]), (2, False), params)
+            self.assertTrue(out["error"], params)
+
+
+class IpcTwinTests(unittest.TestCase):
+    """Certain observations of the pipes, queues, shared-memory and sync twins (README, "Observed")."""
+
+    def observe(self, sid, method):
+        code, out = run_driver("scenario", sid, "--method", method)
+        self.assertEqual(code, 0, out)
+        self.assertEqual((out["ok"], out["scenario"], out["start_method"]), (True, sid, method))
+        return out["observed"]
+
+    def expect(self, sid, observed, methods=None):
+        for method in methods or available_methods():
+            self.assertEqual(self.observe(sid, method), observed, (sid, method))
+
+    def test_Pipes_MessagesWholeAndKilledWriterIsEofDuringMessage(self):
+        self.expect("pipes.messages-not-merged", "messages=3;sizes=1,0,2")
+        self.expect("pipes.killed-writer-mid-message", "error=eof_during_message")
+        self.expect("pipes.wrong-end-refused", "send_on_reader_refused=true;recv_on_writer_refused=true", ["spawn"])
+        self.expect("pipes.poll-timeouts", "poll_zero=false;poll_negative=false;poll_after_send=true", ["spawn"])
+
+    def test_Queues_ErrorsAndJoinDeadlockHazard(self):
+        self.expect("queues.get-timeout-empty", "raised=empty", ["spawn"])
+        self.expect("queues.closed-queue-put", "raised=closed", ["spawn"])
+        self.expect("queues.task-done-too-many", "raised=value_error", ["spawn"])
+        self.expect("queues.join-deadlock-hazard", "joined_before_drain=false;joined_after_drain=true", ["spawn"])
+
+    def test_Queues_WriterKilledMidPut_GetBlocksPastItsTimeout(self):
+        # CPython's get(timeout) bounds only the wait for the first byte; the twin unblocks it afterwards.
+        self.expect("queues.killed-mid-put", "outcome=blocked", available_methods()[:1])
+
+    def test_SharedMemory_ErrorsVisibilityAndNoLeftovers(self):
+        before = self._lab_entries()
+        self.expect("shared-memory.size-zero-refused", "raised=value_error", ["spawn"])
+        self.expect("shared-memory.attach-missing", "raised=not_found", ["spawn"])
+        self.expect("shared-memory.create-existing", "raised=exists", ["spawn"])
+        self.expect("shared-memory.unlink-twice", "raised=not_found", ["spawn"])
+        self.expect("shared-memory.child-writes-visible", "visible=true")
+        self.expect("shared-memory.locked-counter", "total=4000", ["spawn"])
+        self.assertEqual(self._lab_entries() - before, set())
+
+    def test_SharedMemory_KilledOwnerEntry_StaysWithTheSharedTrackerOnly(self):
+        # spawn/forkserver children use the parent's resource tracker, which cleans up only when the whole tree
+        # has exited; a fork child of a parent without a tracker starts its own, which cleans up as it dies.
+        before = self._lab_entries()
+        for method in available_methods():
+            expected = "false" if method == "fork" else "true"
+            self.assertEqual(self.observe("shared-memory.killed-owner-entry", method),
+                             "entry_left_while_parent_alive=" + expected, method)
+        self.assertEqual(self._lab_entries() - before, set())
+
+    def test_Sync_OwnershipRulesAndKilledHolder(self):
+        self.expect("sync.lock-release-unlocked", "raised=value_error", ["spawn"])
+        self.expect("sync.lock-released-by-other-process", "released=true", ["spawn"])
+        self.expect("sync.rlock-non-owner-release", "refused=true", ["spawn"])
+        self.expect("sync.bounded-semaphore-over-release", "refused=true", ["spawn"])
+        self.expect("sync.barrier-timeout-breaks", "broken=true", ["spawn"])
+        self.expect("sync.killed-holder-keeps-lock", "acquired=false")
+
+    @staticmethod
+    def _lab_entries():
+        """The twins' own /dev/shm names ("lab-<pid>-..."; the engine's are "lab_...")."""
+        try:
+            return set(n for n in os.listdir("/dev/shm") if n.startswith("lab-"))
+        except OSError:
+            return set()
 
 
 if __name__ == "__main__":

@@ -1,7 +1,11 @@
 using Lab.Scenarios.Areas.ExitCodes;
 using Lab.Scenarios.Areas.Isolation;
 using Lab.Scenarios.Areas.Pickling;
+using Lab.Scenarios.Areas.Pipes;
+using Lab.Scenarios.Areas.Queues;
+using Lab.Scenarios.Areas.SharedMemory;
 using Lab.Scenarios.Areas.StartMethods;
+using Lab.Scenarios.Areas.Sync;
 using Lab.Scenarios.Areas.Termination;
 
 namespace Lab.Scenarios.Model;
@@ -36,6 +40,37 @@ public static class ScenarioCatalog
         new ChildSeesParentStateScenario(),
         new RandomAfterStartScenario(),
         new MainGuardScenario(),
+        new MessagesNotMergedScenario(),
+        new EofAfterPeerCloseScenario(),
+        new WrongEndRefusedScenario(),
+        new BufferTooShortKeepsMessageScenario(),
+        new PollTimeoutsScenario(),
+        new KilledWriterMidMessageScenario(),
+        new FifoPerProducerScenario(),
+        new GetTimeoutEmptyScenario(),
+        new PutTimeoutFullScenario(),
+        new ClosedQueuePutScenario(),
+        new TaskDoneTooManyScenario(),
+        new JoinDeadlockHazardScenario(),
+        new KilledMidPutScenario(),
+        new SizeZeroRefusedScenario(),
+        new AttachMissingScenario(),
+        new CreateExistingScenario(),
+        new UnlinkTwiceScenario(),
+        new ChildWritesVisibleScenario(),
+        new LockedCounterScenario(),
+        new UnlockedCounterScenario(),
+        new KilledOwnerEntryScenario(),
+        new LockReleaseUnlockedScenario(),
+        new LockReleasedByOtherProcessScenario(),
+        new RLockNonOwnerReleaseScenario(),
+        new BoundedSemaphoreOverReleaseScenario(),
+        new EventWakesChildScenario(),
+        new ConditionNotifyScenario(),
+        new BarrierIndicesScenario(),
+        new BarrierTimeoutBreaksScenario(),
+        new KilledHolderKeepsLockScenario(),
+        new CooperativeShutdownEventScenario(),
     }.OrderBy(s => s.Area, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal).ToArray();
 
     public static IReadOnlyList<string> Areas => All.Select(s => s.Area).Distinct().ToArray();

@@ -7,6 +7,7 @@ is complete, in the parent and in spawn/forkserver children alike.
 
 from ._common import SCENARIOS as _REGISTERED
 from . import isolation, exit_codes, termination, pickling, start_methods  # noqa: F401
+from . import pipes, queues, shared_memory, sync  # noqa: F401
 
 # The catalog order (the order `lab_driver.py list` prints).
 ORDER = (
@@ -30,6 +31,37 @@ ORDER = (
     "start-methods.default",
     "start-methods.main-guard",
     "start-methods.random-after-fork",
+    "pipes.messages-not-merged",
+    "pipes.eof-after-peer-close",
+    "pipes.wrong-end-refused",
+    "pipes.buffer-too-short-keeps-message",
+    "pipes.poll-timeouts",
+    "pipes.killed-writer-mid-message",
+    "queues.fifo-per-producer",
+    "queues.get-timeout-empty",
+    "queues.put-timeout-full",
+    "queues.closed-queue-put",
+    "queues.task-done-too-many",
+    "queues.join-deadlock-hazard",
+    "queues.killed-mid-put",
+    "shared-memory.size-zero-refused",
+    "shared-memory.attach-missing",
+    "shared-memory.create-existing",
+    "shared-memory.unlink-twice",
+    "shared-memory.child-writes-visible",
+    "shared-memory.locked-counter",
+    "shared-memory.unlocked-counter",
+    "shared-memory.killed-owner-entry",
+    "sync.lock-release-unlocked",
+    "sync.lock-released-by-other-process",
+    "sync.rlock-non-owner-release",
+    "sync.bounded-semaphore-over-release",
+    "sync.event-wakes-child",
+    "sync.condition-notify",
+    "sync.barrier-indices",
+    "sync.barrier-timeout-breaks",
+    "sync.killed-holder-keeps-lock",
+    "sync.cooperative-shutdown-event",
 )
 
 if set(ORDER) != set(_REGISTERED) or len(ORDER) != len(_REGISTERED):

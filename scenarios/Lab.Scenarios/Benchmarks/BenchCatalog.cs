@@ -1,0 +1,121 @@
+using Lab.Scenarios.Subjects;
+
+namespace Lab.Scenarios.Benchmarks;
+
+/// <summary>One benchmark id: what it measures, in which unit, and whether a bigger figure is better.</summary>
+/// <param name="EngineOnly">A baseline with no CPython counterpart (the engine's raw pipe).</param>
+public sealed record BenchDefinition(string Id, string Family, string Unit, bool HigherIsBetter, bool EngineOnly, string Description);
+
+/// <summary>
+/// A performance target of issue #4 §7, checked on medians and only reported (never asserted: DESIGN.md, "Scenarios").
+/// The engine's <see cref="Benchmark"/> median is divided by the median of <see cref="ReferenceBenchmark"/> on
+/// <see cref="ReferenceSubject"/>: every CPython start method when the reference is CPython, the same start method
+/// when it is an engine baseline.
+/// </summary>
+public sealed record BenchTarget(string Benchmark, string ReferenceSubject, string ReferenceBenchmark, bool AtLeast, double Factor)
+{
+    public string Text => $"engine {(AtLeast ? "≥" : "≤")} {Factor:0.##} × {ReferenceSubject} {ReferenceBenchmark}";
+
+    public bool IsMet(double ratio) => AtLeast ? ratio >= Factor : ratio <= Factor;
+}
+
+/// <summary>
+/// Batch sizes of the IPC benchmarks: one sample times one whole batch. Both subjects get the same sizes and the
+/// same <c>params</c> text (rows compare only with equal params).
+/// </summary>
+public sealed record IpcBenchSizes(
+    int QueueMessages = 20_000,
+    int PipeMessages = 64,
+    int PipeMessageBytes = 1024 * 1024,
+    int LockPairs = 1_000_000,
+    int ShmMiB = 64,
+    int HandoffRounds = 2_000)
+{
+    public static IpcBenchSizes Default { get; } = new();
+
+    /// <summary>Engine children give up (exit 3) after waiting this long for their parent's next batch.</summary>
+    public double ChildBlockSeconds { get; init; } = 120;
+
+    /// <summary>Any single wait in a parent (one message, one hand-off, a child's "ready").</summary>
+    public TimeSpan PerWait { get; init; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>
+/// Every benchmark `lab bench` knows, in run order, and the families that measure them. A family measures all its
+/// selected ids on one subject; start methods are iterated inside (the engine's, then CPython's three).
+/// </summary>
+public static class BenchCatalog
+{
+    public const string StartFamily = "start", QueueFamily = "queue", PipeFamily = "pipe", LockFamily = "lock-uncontended",
+        ShmFamily = "shm", HandoffFamily = "lock-handoff";
+
+    public static IReadOnlyList<BenchDefinition> All { get; } =
+    [
+        new(StartLatency.Latency, StartFamily, "ms", false, false, "start() + join() of a no-op child"),
+        new(StartLatency.PeakRss, StartFamily, "KiB", false, false, "peak resident set (VmHWM) of a no-op child"),
+        new(QueueThroughput.Id, QueueFamily, "msgs/s", true, false, "one producer puts small ints into a queue, the parent gets them all"),
+        new(PipeThroughput.FramedId, PipeFamily, "MB/s", true, false, "1 MiB messages, send_bytes -> recv_bytes_into a reused buffer, one-way Pipe"),
+        new(PipeThroughput.RawId, PipeFamily, "MB/s", true, true, "the same bytes through the same OS pipe with no framing (engine baseline)"),
+        new(LockUncontended.Id, LockFamily, "ns", false, false, "acquire + release of an uncontended process lock"),
+        new(SharedMemoryCopy.ShmId, ShmFamily, "GB/s", true, false, "bulk copy into a shared memory block"),
+        new(SharedMemoryCopy.MemcpyId, ShmFamily, "GB/s", true, false, "the same copy into a plain in-process buffer"),
+        new(LockHandoff.Id, HandoffFamily, "ns", false, false, "two processes hand a turn back and forth over two semaphores (report only)"),
+    ];
+
+    /// <summary>Issue #4 §7. pipe-throughput-1mib has two: either bound may be the one that applies.</summary>
+    public static IReadOnlyList<BenchTarget> Targets { get; } =
+    [
+        new(QueueThroughput.Id, CpythonSubject.SubjectName, QueueThroughput.Id, AtLeast: true, 4),
+        new(PipeThroughput.FramedId, CpythonSubject.SubjectName, PipeThroughput.FramedId, AtLeast: true, 4),
+        new(PipeThroughput.FramedId, EngineSubject.SubjectName, PipeThroughput.RawId, AtLeast: true, 0.8),
+        new(LockUncontended.Id, CpythonSubject.SubjectName, LockUncontended.Id, AtLeast: false, 0.25),
+        new(SharedMemoryCopy.ShmId, EngineSubject.SubjectName, SharedMemoryCopy.MemcpyId, AtLeast: true, 0.8),
+    ];
+
+    public static IReadOnlyList<string> Ids { get; } = All.Select(b => b.Id).ToArray();
+
+    /// <summary>The ids named by <c>--benchmark</c> (each value may be a comma list), in catalog order; all of them
+    /// when none is named. <exception cref="ArgumentException">for an unknown id (the message lists the known ones).</exception></summary>
+    public static IReadOnlyList<string> Select(IEnumerable<string>? requested)
+    {
+        var names = (requested ?? []).SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        if (names.Count == 0) return Ids;
+        var unknown = names.Where(n => !Ids.Contains(n)).Distinct().ToList();
+        if (unknown.Count > 0)
+            throw new ArgumentException($"unknown benchmark{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown.Select(u => $"'{u}'"))}: expected one of {string.Join(", ", Ids)}");
+        return Ids.Where(names.Contains).ToArray();
+    }
+
+    /// <summary>The families that measure at least one of <paramref name="ids"/> on this subject, in run order.</summary>
+    public static IReadOnlyList<string> Families(IReadOnlyCollection<string> ids, Subject subject) =>
+        All.Where(b => ids.Contains(b.Id) && (!b.EngineOnly || subject is EngineSubject)).Select(b => b.Family).Distinct().ToArray();
+
+    /// <summary>Measures the selected ids of one family on one subject, under each of its start methods.</summary>
+    public static IReadOnlyList<BenchSeries> Run(string family, Subject subject, BenchPlan plan, IReadOnlyCollection<string> ids, IpcBenchSizes? sizes = null)
+    {
+        sizes ??= IpcBenchSizes.Default;
+        var wanted = ids.ToHashSet();
+        IEnumerable<BenchSeries> measured = (family, subject) switch
+        {
+            (StartFamily, EngineSubject e) => StartLatency.OnEngine(e, plan),
+            (StartFamily, CpythonSubject c) => c.StartMethods.SelectMany(m =>
+                new[] { StartLatency.Latency, StartLatency.PeakRss }.Where(wanted.Contains).Select(id => CpythonBench.Run(c, m, id, plan, []))),
+            (QueueFamily, EngineSubject e) => QueueThroughput.OnEngine(e, plan, sizes),
+            (QueueFamily, CpythonSubject c) => QueueThroughput.OnCpython(c, plan, sizes),
+            (PipeFamily, EngineSubject e) => PipeThroughput.OnEngine(e, plan, sizes, wanted),
+            (PipeFamily, CpythonSubject c) => PipeThroughput.OnCpython(c, plan, sizes),
+            (LockFamily, EngineSubject e) => LockUncontended.OnEngine(e, plan, sizes),
+            (LockFamily, CpythonSubject c) => LockUncontended.OnCpython(c, plan, sizes),
+            (ShmFamily, EngineSubject e) => SharedMemoryCopy.OnEngine(e, plan, sizes, wanted),
+            (ShmFamily, CpythonSubject c) => SharedMemoryCopy.OnCpython(c, plan, sizes, wanted),
+            (HandoffFamily, EngineSubject e) => LockHandoff.OnEngine(e, plan, sizes),
+            (HandoffFamily, CpythonSubject c) => LockHandoff.OnCpython(c, plan, sizes),
+            _ => [],
+        };
+        return measured.Where(s => wanted.Contains(s.Benchmark)).ToList();
+    }
+
+    /// <summary><c>n=20;warmup=3;messages=20000</c>: the plan, then the batch parameters in the given order.</summary>
+    internal static string Params(BenchPlan plan, IReadOnlyList<(string Key, long Value)> batch) =>
+        string.Join(';', new[] { plan.Params }.Concat(batch.Select(p => $"{p.Key}={p.Value}")));
+}

@@ -1,0 +1,54 @@
+"""Child targets of the IPC benchmarks in ../bench.py (issue #4, section 7).
+
+They live in the twins package so that spawn and forkserver children can import them by
+qualified name (seed 59.9). Importing this module registers no scenario.
+
+Every child follows the same protocol as its engine twin in
+scenarios/Lab.Scenarios/Benchmarks/: it says ``"ready"`` once on its control connection (so
+that its start-up is never inside a timed sample), then runs one batch per ``go`` message from
+the parent until it has run ``rounds`` batches. Every wait is bounded by ``block`` seconds; a
+child that waits that long gives up and exits 3 (its parent has failed or is gone).
+"""
+
+import sys
+
+
+def _await_go(ctl, block):
+    if not ctl.poll(block):
+        sys.exit(3)
+    ctl.recv()
+
+
+def queue_producer(q, ctl, messages, rounds, block):
+    """Puts ``messages`` small ints on ``q`` per batch, then flushes its feeder before exiting."""
+    ctl.send("ready")
+    put = q.put
+    for _ in range(rounds):
+        _await_go(ctl, block)
+        for i in range(messages):
+            put(i)
+    q.close()
+    q.join_thread()
+
+
+def pipe_sender(conn, ctl, messages, size, rounds, block):
+    """Sends ``messages`` messages of ``size`` bytes per batch with send_bytes (one framed
+    message each), always from the same buffer."""
+    payload = bytes(bytearray(range(256)) * (size // 256)) + bytes(size % 256)
+    ctl.send("ready")
+    send = conn.send_bytes
+    for _ in range(rounds):
+        _await_go(ctl, block)
+        for _ in range(messages):
+            send(payload)
+    conn.close()
+
+
+def handoff_partner(ping, pong, total, block):
+    """The other side of lock-handoff: releases ``pong`` once to say it is ready, then ``total``
+    times waits for ``ping`` and releases ``pong``."""
+    pong.release()
+    for _ in range(total):
+        if not ping.acquire(True, block):
+            sys.exit(3)
+        pong.release()
