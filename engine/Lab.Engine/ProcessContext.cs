@@ -14,6 +14,32 @@ public sealed class ProcessContext
     public Process Process(Delegate target, object?[]? args = null, string? name = null, bool daemon = false, ProcessOutput output = ProcessOutput.Inherit)
         => new(target, args, name, daemon, output, this);
 
-    /// <summary>CPython's ctx.Pipe(duplex).</summary>
+    // CPython's context factories (ctx.Pipe(), ctx.Queue(), ctx.Lock(), ...). The objects do not depend on the start
+    // method here (every engine child inherits them the same way); the factories keep code written for CPython familiar.
+
     public (Connections.Connection First, Connections.Connection Second) Pipe(bool duplex = true) => Connections.Pipe.Create(duplex);
+
+    public Queues.ProcessQueue Queue(int maxsize = 0) => new(maxsize);
+
+    public Queues.JoinableQueue JoinableQueue(int maxsize = 0) => new(maxsize);
+
+    public Queues.SimpleQueue SimpleQueue() => new();
+
+    public Synchronization.ProcessLock Lock() => new();
+
+    public Synchronization.ProcessRLock RLock() => new();
+
+    public Synchronization.ProcessSemaphore Semaphore(int value = 1) => new(value);
+
+    public Synchronization.ProcessBoundedSemaphore BoundedSemaphore(int value = 1) => new(value);
+
+    public Synchronization.ProcessEvent Event() => new();
+
+    public Synchronization.ProcessCondition Condition() => new();
+
+    public Synchronization.ProcessBarrier Barrier(int parties, Delegate? action = null, TimeSpan? timeout = null) => new(parties, action, timeout);
+
+    public SharedMemory.SharedValue<T> Value<T>(T value = default, bool synchronized = true) where T : unmanaged => new(value, synchronized);
+
+    public SharedMemory.SharedArray<T> Array<T>(int length, bool synchronized = true) where T : unmanaged => new(length, synchronized);
 }

@@ -70,6 +70,9 @@ internal sealed unsafe class SharedRegion : IDisposable
     public int* Word(int offset) =>
         offset >= 0 && offset % 4 == 0 && offset + 4 <= Length ? (int*)(Pointer + offset) : throw new ArgumentOutOfRangeException(nameof(offset));
 
+    /// <summary>Closes the descriptor and keeps the mapping (it stays valid without the descriptor, mmap(2)).</summary>
+    public void CloseDescriptor() => _fd.Dispose();
+
     public void Dispose()
     {
         var address = Interlocked.Exchange(ref _address, 0);

@@ -3,17 +3,16 @@ using Lab.Engine.Sharing;
 namespace Lab.Engine.Synchronization;
 
 /// <summary>
-/// A primitive's <see cref="SharedRegion"/>, unmapped only when no operation of this process still uses it:
-/// every operation holds a <see cref="Use"/> (a reference count, as SafeHandle.DangerousAddRef does), and
-/// Dispose drops the owner's reference. A Dispose that races with a thread blocked in Wait therefore returns at
-/// once and the mapping goes away when that Wait ends, instead of the waiter touching unmapped memory.
-/// Operations that start after Dispose throw <see cref="ObjectDisposedException"/>.
+/// A primitive's <see cref="SharedRegion"/>. Dispose closes the descriptor at once but leaves the mapping until
+/// this object is finalized, so an operation that races with Dispose (a thread blocked in Wait, or in the middle
+/// of Release) never touches unmapped memory; each operation keeps this object reachable to its end
+/// (<see cref="Use.Dispose"/>). The uncontended paths therefore cost no reference counting: an acquire and a
+/// release are one atomic operation each. Operations that start after Dispose throw <see cref="ObjectDisposedException"/>.
 /// </summary>
 internal sealed unsafe class SharedWords : IDisposable
 {
     private readonly SharedRegion _region;
     private readonly string _owner;
-    private int _references = 1;
     private int _disposed;
 
     private SharedWords(SharedRegion region, string owner)
@@ -29,30 +28,22 @@ internal sealed unsafe class SharedWords : IDisposable
 
     public Use Enter()
     {
-        var references = Volatile.Read(ref _references);
-        while (true)
-        {
-            if (references == 0 || Volatile.Read(ref _disposed) != 0) throw new ObjectDisposedException(_owner);
-            var seen = Interlocked.CompareExchange(ref _references, references + 1, references);
-            if (seen == references) return new Use(this);
-            references = seen;
-        }
+        if (Volatile.Read(ref _disposed) != 0) throw new ObjectDisposedException(_owner);
+        return new Use(this);
     }
 
-    /// <summary>The descriptor to hand to a child (valid only inside a <see cref="Use"/>).</summary>
-    public int Descriptor => _region.Descriptor;
+    /// <summary>The descriptor to hand to a child.</summary>
+    public int Descriptor => Volatile.Read(ref _disposed) == 0 ? _region.Descriptor : throw new ObjectDisposedException(_owner);
 
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0) Exit();
+        if (Interlocked.Exchange(ref _disposed, 1) == 0) _region.CloseDescriptor();
     }
 
-    private void Exit()
-    {
-        if (Interlocked.Decrement(ref _references) == 0) _region.Dispose();
-    }
+    /// <summary>No operation can be running: every one keeps this object reachable until it ends.</summary>
+    ~SharedWords() => _region.Dispose();
 
-    /// <summary>One operation's hold on the mapping; <see cref="Word"/> pointers are valid until Dispose.</summary>
+    /// <summary>One operation on the words; <see cref="Word"/> pointers are valid until <see cref="Dispose"/>.</summary>
     public readonly ref struct Use
     {
         private readonly SharedWords _owner;
@@ -61,6 +52,6 @@ internal sealed unsafe class SharedWords : IDisposable
 
         public int* Word(int offset) => _owner._region.Word(offset);
 
-        public void Dispose() => _owner.Exit();
+        public void Dispose() => GC.KeepAlive(_owner);
     }
 }
