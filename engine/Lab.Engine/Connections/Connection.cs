@@ -80,6 +80,33 @@ public sealed unsafe class Connection : IDisposable, IInheritable
         WriteAll(message);
     }
 
+    /// <summary>Sends several messages, each framed on its own (never merged), with as few write(2) calls as the
+    /// coalescing size allows: a queue's feeder flushes what has piled up in one go.</summary>
+    internal void SendFrames(IReadOnlyList<byte[]> messages)
+    {
+        CheckWritable();
+        var pending = new System.Buffers.ArrayBufferWriter<byte>(CoalesceBytes);
+        foreach (var message in messages)
+        {
+            if (message.Length > _limits.MaxFrameBytes)
+                throw new SerializationError($"a {message.Length}-byte message is over the connection's limit of {_limits.MaxFrameBytes} bytes");
+            if (pending.WrittenCount > 0 && pending.WrittenCount + 4 + message.Length > CoalesceBytes)
+            {
+                WriteAll(pending.WrittenSpan);
+                pending.Clear();
+            }
+            if (message.Length + 4 > CoalesceBytes)
+            {
+                SendBytes(message);
+                continue;
+            }
+            BinaryPrimitives.WriteInt32BigEndian(pending.GetSpan(4), message.Length);
+            pending.Advance(4);
+            System.Buffers.BuffersExtensions.Write(pending, message);
+        }
+        if (pending.WrittenCount > 0) WriteAll(pending.WrittenSpan);
+    }
+
     /// <summary>Receives one message. <paramref name="maxLength"/>: a longer message is an error and the
     /// connection is closed, as in CPython ("bad message length"). <paramref name="timeout"/>: null waits forever
     /// (CPython's only choice); otherwise <see cref="TimeoutException"/> if no message starts in time.</summary>
@@ -98,50 +125,61 @@ public sealed unsafe class Connection : IDisposable, IInheritable
     }
 
     /// <summary>
-    /// Receives one message, never waiting forever for the rest of a started one: whenever no byte arrives for
-    /// <paramref name="stallCheckInterval"/>, <paramref name="stalled"/> is asked whether the writer is still there;
-    /// a reason from it ends the read with <see cref="Queues.QueueBrokenError"/>. The queues use it to tell a slow
-    /// writer from a dead one.
+    /// Receives one message from a non-blocking descriptor (<see cref="MakeNonBlocking"/>), never waiting forever for
+    /// the rest of a started one: returns null if no byte arrives before <paramref name="deadline"/>; once a message
+    /// has started, whenever nothing arrives for <paramref name="stallCheckInterval"/>, <paramref name="stalled"/> is
+    /// asked whether the writer is still there, and a reason from it ends the read with
+    /// <see cref="Queues.QueueBrokenError"/>. The queues use it to tell a slow writer from a dead one. When data is
+    /// waiting, a message costs two read(2) calls and no poll(2).
     /// </summary>
-    internal byte[] RecvBytesWatched(TimeSpan stallCheckInterval, Func<string?> stalled)
+    internal byte[]? RecvBytesWatched(Deadline deadline, TimeSpan stallCheckInterval, Func<string?> stalled)
     {
         CheckReadable();
         Span<byte> header = stackalloc byte[4];
-        ReadWatched(header, stallCheckInterval, stalled, started: false);
+        if (!ReadWatched(header, deadline, stallCheckInterval, stalled, started: false)) return null;
         var length = BinaryPrimitives.ReadInt32BigEndian(header);
         if (length < 0 || length > _limits.MaxFrameBytes)
             throw new ChannelFormatError($"malformed message: length {length} is outside 0..{_limits.MaxFrameBytes}");
         var message = new byte[length];
-        ReadWatched(message, stallCheckInterval, stalled, started: true);
+        ReadWatched(message, Deadline.Infinite, stallCheckInterval, stalled, started: true);
         return message;
     }
 
-    private void ReadWatched(Span<byte> buffer, TimeSpan interval, Func<string?> stalled, bool started)
+    /// <summary>O_NONBLOCK on this end (shared by every process that inherited it: only the queues, which all read
+    /// through <see cref="RecvBytesWatched"/>, use it).</summary>
+    internal void MakeNonBlocking()
+    {
+        var flags = Libc.fcntl(Fileno, Libc.F_GETFL, 0);
+        if (flags < 0 || Libc.fcntl(Fileno, Libc.F_SETFL, flags | Libc.O_NONBLOCK) < 0) throw Libc.Error("fcntl(O_NONBLOCK)", Libc.LastErrno);
+    }
+
+    private bool ReadWatched(Span<byte> buffer, Deadline deadline, TimeSpan interval, Func<string?> stalled, bool started)
     {
         var fd = Fileno;
         var total = 0;
         while (total < buffer.Length)
         {
-            var pfd = new Libc.PollFd { Fd = fd, Events = Libc.POLLIN };
-            var rc = Libc.poll(&pfd, 1, (int)interval.TotalMilliseconds);
-            if (rc < 0 && Libc.LastErrno == Libc.EINTR) continue;
-            if (rc < 0) throw Libc.Error("poll", Libc.LastErrno);
-            if (rc == 0)
-            {
-                if (stalled() is { } reason) throw new Queues.QueueBrokenError(reason);
-                continue;
-            }
-            int n;
+            nint n;
             fixed (byte* p = buffer)
-                n = (int)Libc.read(fd, p + total, (nuint)(buffer.Length - total));
-            if (n > 0) { total += n; started = true; continue; }
+                n = Libc.read(fd, p + total, (nuint)(buffer.Length - total));
+            if (n > 0) { total += (int)n; started = true; continue; }
             if (n == 0)
             {
                 if (!started) throw new EndOfStreamException("the other end of the connection was closed (EOF)");
                 throw new ChannelFormatError("got end of file during message");
             }
-            if (Libc.LastErrno != Libc.EINTR) throw Libc.Error("read", Libc.LastErrno);
+            var errno = Libc.LastErrno;
+            if (errno == Libc.EINTR) continue;
+            if (errno != Libc.EAGAIN) throw Libc.Error("read", errno);
+            // Nothing to read yet: before a message starts, wait for the caller's deadline; inside one, check on the writer.
+            if (!started && deadline.HasPassed) return false;
+            var wait = started ? (int)interval.TotalMilliseconds : Math.Min(deadline.RemainingMilliseconds is -1 ? int.MaxValue : deadline.RemainingMilliseconds, (int)interval.TotalMilliseconds);
+            var pfd = new Libc.PollFd { Fd = fd, Events = Libc.POLLIN };
+            var rc = Libc.poll(&pfd, 1, wait);
+            if (rc < 0 && Libc.LastErrno != Libc.EINTR) throw Libc.Error("poll", Libc.LastErrno);
+            if (rc == 0 && started && stalled() is { } reason) throw new Queues.QueueBrokenError(reason);
         }
+        return true;
     }
 
     /// <summary>Reads one message into <paramref name="buffer"/> at <paramref name="offset"/> and returns its length. If it

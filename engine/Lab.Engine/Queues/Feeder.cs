@@ -13,6 +13,9 @@ internal sealed class Feeder
 {
     private static readonly ConcurrentDictionary<Feeder, bool> Live = new();
 
+    /// <summary>A batch stops growing past this many bytes, so other writers of the queue get their turn.</summary>
+    private const long MaxBatchBytes = 1024 * 1024;
+
     private readonly QueueStream _stream;
     private readonly Queue<byte[]> _buffer = new();
     private readonly Thread _thread;
@@ -84,18 +87,26 @@ internal sealed class Feeder
     {
         try
         {
+            var batch = new List<byte[]>();
             while (true)
             {
-                byte[] message;
+                batch.Clear();
                 lock (_buffer)
                 {
                     while (_buffer.Count == 0 && !_closing) Monitor.Wait(_buffer);
                     if (_buffer.Count == 0) return;
-                    message = _buffer.Dequeue();
+                    // Everything that piled up goes out under one hold of the writers' lock, in as few writes as possible.
+                    var bytes = 0L;
+                    while (_buffer.Count > 0 && bytes < MaxBatchBytes)
+                    {
+                        var next = _buffer.Dequeue();
+                        bytes += next.Length;
+                        batch.Add(next);
+                    }
                 }
                 try
                 {
-                    _stream.Write(message, Deadline.Infinite);
+                    _stream.Write(batch, Deadline.Infinite);
                 }
                 catch (Exception e) when (e is QueueBrokenError or IOException)
                 {

@@ -37,6 +37,7 @@ internal sealed unsafe class QueueStream : IDisposable, IInheritable
     public static QueueStream Create()
     {
         var (reader, writer) = Pipe.Create(duplex: false);
+        reader.MakeNonBlocking();
         return new QueueStream(reader, writer, new ProcessLock(), new ProcessLock(), SharedRegion.Create(64, "queue"));
     }
 
@@ -44,14 +45,17 @@ internal sealed unsafe class QueueStream : IDisposable, IInheritable
 
     /// <summary>Writes one message whole, under the writers' lock. Waits for the lock until the deadline; a lock
     /// whose holder died mid-message breaks the stream.</summary>
-    public bool Write(ReadOnlySpan<byte> message, Deadline deadline)
+    public bool Write(byte[] message, Deadline deadline) => Write([message], deadline);
+
+    /// <summary>Writes messages in order, each whole, under one hold of the writers' lock.</summary>
+    public bool Write(IReadOnlyList<byte[]> messages, Deadline deadline)
     {
         ThrowIfBroken();
         if (!AcquireWatched(_writeLock, WriterWord, deadline, "writer")) return false;
         try
         {
             Volatile.Write(ref *_state.Word(WriterWord), Environment.ProcessId);
-            _writer.SendBytes(message);
+            _writer.SendFrames(messages);
         }
         finally
         {
@@ -69,10 +73,9 @@ internal sealed unsafe class QueueStream : IDisposable, IInheritable
         try
         {
             Volatile.Write(ref *_state.Word(ReaderWord), Environment.ProcessId);
-            if (!_reader.Poll(deadline.IsInfinite ? null : deadline.Remaining)) return null;
             try
             {
-                return _reader.RecvBytesWatched(StallCheck, () => DeadHolder(WriterWord, "writer"));
+                return _reader.RecvBytesWatched(deadline, StallCheck, () => DeadHolder(WriterWord, "writer"));
             }
             catch (Exception e) when (e is QueueBrokenError or Serialization.ChannelFormatError or EndOfStreamException)
             {
