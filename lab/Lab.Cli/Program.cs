@@ -2,12 +2,14 @@ using System.CommandLine;
 using Lab.Cli;
 using Lab.Cli.Commands;
 
-var root = new RootCommand("The concurrency-semantics lab: conformance scenarios and benchmarks for the reference engine and CPython's multiprocessing.")
+var root = new RootCommand("The concurrency-semantics lab: conformance scenarios, benchmarks and systematic concurrency testing for the reference engine and CPython's multiprocessing.")
 {
     ListCommand.Create(),
     RunCommand.Create(),
     BenchCommand.Create(),
     ReportCommand.Create(),
+    ExploreCommand.Create(),
+    ReplayCommand.Create(),
 };
 
 // Logs are read in files and CI pages, not an 80-column terminal: keep tables on one line per row.

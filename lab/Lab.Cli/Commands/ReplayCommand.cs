@@ -1,0 +1,73 @@
+using System.CommandLine;
+using Lab.Systematic.Corpus;
+using Lab.Systematic.Exploration;
+using Lab.Systematic.Runtime;
+using Lab.Systematic.Traces;
+
+namespace Lab.Cli.Commands;
+
+/// <summary>
+/// `lab replay TRACE|TOKEN`: re-executes a recorded schedule step by step (issue #5 §1, §5). Exit 1 when it reproduces
+/// the recorded bug (printed), 2 when the trace is not reproducible (the first step that differs is named) or the input
+/// is not a trace, 0 when a bug-free schedule replays bug-free.
+/// </summary>
+internal static class ReplayCommand
+{
+    public static Command Create()
+    {
+        var trace = new Argument<string>("TRACE") { Description = "a trace file written by 'lab explore', or a replay token (lab1.…)" };
+        var steps = new Option<bool>("--steps") { Description = "print every step of the schedule as it is replayed" };
+        var command = new Command("replay", "Replay a trace file or token from 'lab explore' and check that every step matches.") { trace, steps };
+        command.SetAction(p => Execute(p.GetValue(trace)!, p.GetValue(steps)));
+        return command;
+    }
+
+    private static int Execute(string input, bool showSteps)
+    {
+        var schedule = Load(input);
+        var program = BugCorpus.Find(schedule.Program)
+            ?? throw new UsageError($"the trace is for program '{schedule.Program}', which this lab does not have (known: {string.Join(", ", BugCorpus.Programs.Select(p => p.Name))})");
+        Console.WriteLine($"lab replay: {schedule.Program}, {schedule.Steps.Count} steps ({schedule.Strategy}, seed {schedule.Seed}, iteration {schedule.Iteration}{(schedule.Shrunk ? ", shrunk" : "")}); " +
+                          $"recorded: {(schedule.Bug is null ? "no bug" : schedule.Bug.ToString())}");
+        ReplayOutcome outcome;
+        try
+        {
+            outcome = Replayer.Replay(program, schedule);
+        }
+        catch (UncontrolledBlockingException e)
+        {
+            Console.Error.WriteLine($"lab replay: error: {e.Message}");
+            return 2;
+        }
+        if (showSteps)
+            for (var i = 0; i < outcome.Run.Steps.Count; i++)
+                Console.WriteLine($"  {i + 1,5}  {outcome.Run.Steps[i]}{(outcome.Run.Steps[i].IsPreemption ? "  (preemption)" : "")}");
+        if (!outcome.Reproducible)
+        {
+            Console.Error.WriteLine($"lab replay: {outcome.Message}");
+            return 2;
+        }
+        if (outcome.Bug is not { } bug)
+        {
+            Console.WriteLine(outcome.Message);
+            return 0;
+        }
+        Console.WriteLine($"BUG reproduced: {bug.Kind.ToName()} at step {bug.Step}: {bug.Message}");
+        if (bug.Detail.Length > 0) Console.WriteLine($"  {bug.Detail.Replace("\n", "\n  ")}");
+        return 1;
+    }
+
+    private static Schedule Load(string input)
+    {
+        try
+        {
+            if (File.Exists(input)) return TraceFile.Read(input);
+            if (ReplayToken.LooksLikeToken(input)) return ReplayToken.Decode(input);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageError(e.Message);
+        }
+        throw new UsageError($"'{input}' is neither a trace file nor a replay token (tokens start with 'lab1.')");
+    }
+}

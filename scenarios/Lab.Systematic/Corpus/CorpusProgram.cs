@@ -1,0 +1,17 @@
+using Lab.Systematic.Exploration;
+
+namespace Lab.Systematic.Corpus;
+
+/// <summary>
+/// A seeded bug (issue #5 §4): a small program with a known concurrency bug, the bug it must be reported as, and its
+/// corrected twin. <see cref="Budget"/> is the stated promise: the portfolio finds the bug within that many iterations
+/// (with the default step bound), and the twin passes that many iterations without a bug.
+/// </summary>
+public sealed record CorpusProgram(string Name, string Description, BugKind Expected, int Budget, Action<Runtime.ControlledRuntime> BuggyBody, Action<Runtime.ControlledRuntime> FixedBody)
+{
+    public const string FixedSuffix = ".fixed";
+
+    public SystematicProgram Buggy { get; } = new(Name, BuggyBody);
+
+    public SystematicProgram Fixed { get; } = new(Name + FixedSuffix, FixedBody);
+}
