@@ -101,7 +101,7 @@ public sealed class Process : IDisposable
             int pid;
             try
             {
-                pid = ChildSpawner.Spawn(new SpawnRequest(WorkerLocator.WorkerCommand, WorkerEnvironment, descriptors));
+                pid = ChildSpawner.Spawn(new SpawnRequest(WorkerLocator.WorkerCommand, WorkerLocator.Environment, descriptors));
             }
             catch
             {
@@ -207,12 +207,6 @@ public sealed class Process : IDisposable
         if (task is null || _child?.ExitCode is null) return null;
         return task.Wait(TimeSpan.FromSeconds(5)) ? task.Result : "[output still held open by a descendant process]";
     }
-
-    private static readonly IReadOnlyDictionary<string, string> WorkerEnvironment = new Dictionary<string, string>
-    {
-        // Startup cost dominates a spawned child's life: no tiered PGO instrumentation in short-lived workers.
-        ["DOTNET_TieredPGO"] = "0",
-    };
 
     private static readonly Lazy<int> DevNull = new(() =>
     {

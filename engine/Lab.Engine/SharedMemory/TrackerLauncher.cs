@@ -74,7 +74,7 @@ internal static class TrackerLauncher
             var args = ChannelEncoder.Encode(new object?[] { fdBase });
             bootstrap = ControlProtocol.EncodeBootstrap(new Bootstrap(target, args, "SharedMemoryTracker", Daemon: false, Libc.getpid(),
                 StartMethod.Spawn, fdBase, InheritedFdCount: 1));
-            pid = ChildSpawner.Spawn(new SpawnRequest(WorkerLocator.WorkerCommand, Environment, descriptors));
+            pid = ChildSpawner.Spawn(new SpawnRequest(WorkerLocator.WorkerCommand, WorkerLocator.Environment, descriptors));
         }
         catch
         {
@@ -90,9 +90,4 @@ internal static class TrackerLauncher
         started.StartReaper();
         return started;
     }
-
-    private static readonly IReadOnlyDictionary<string, string> Environment = new Dictionary<string, string>
-    {
-        ["DOTNET_TieredPGO"] = "0",
-    };
 }
