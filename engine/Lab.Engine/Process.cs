@@ -82,7 +82,7 @@ public sealed class Process : IDisposable
         var input = UnixPipe.Create();
         var control = UnixPipe.Create();
         UnixPipe? stdout = null, stderr = null;
-        var fixedDescriptors = new List<(int Source, int Target)> { (DevNull.Value, 0), (input.ReadFd, ControlProtocol.ChildInFd), (control.WriteFd, ControlProtocol.ChildOutFd) };
+        var fixedDescriptors = new List<(int Source, int Target)> { (DevNull.Descriptor, 0), (input.ReadFd, ControlProtocol.ChildInFd), (control.WriteFd, ControlProtocol.ChildOutFd) };
         if (_output == ProcessOutput.Capture)
         {
             stdout = UnixPipe.Create();
@@ -207,10 +207,4 @@ public sealed class Process : IDisposable
         if (task is null || _child?.ExitCode is null) return null;
         return task.Wait(TimeSpan.FromSeconds(5)) ? task.Result : "[output still held open by a descendant process]";
     }
-
-    private static readonly Lazy<int> DevNull = new(() =>
-    {
-        var fd = Libc.open("/dev/null", Libc.O_RDWR | Libc.O_CLOEXEC);
-        return fd >= 0 ? UnixPipe.AboveLowRange(fd) : throw Libc.Error("open(/dev/null)", Libc.LastErrno);
-    });
 }

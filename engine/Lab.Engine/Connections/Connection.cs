@@ -127,21 +127,20 @@ public sealed unsafe class Connection : IDisposable, IInheritable
     /// <summary>
     /// Receives one message from a non-blocking descriptor (<see cref="MakeNonBlocking"/>), never waiting forever for
     /// the rest of a started one: returns null if no byte arrives before <paramref name="deadline"/>; once a message
-    /// has started, whenever nothing arrives for <paramref name="stallCheckInterval"/>, <paramref name="stalled"/> is
-    /// asked whether the writer is still there, and a reason from it ends the read with
-    /// <see cref="Queues.QueueBrokenError"/>. The queues use it to tell a slow writer from a dead one. When data is
+    /// has started, whenever nothing arrives for <paramref name="stallCheckInterval"/>, <paramref name="onStall"/> runs
+    /// and may end the read by throwing. The queues use it to tell a slow writer from a dead one. When data is
     /// waiting, a message costs two read(2) calls and no poll(2).
     /// </summary>
-    internal byte[]? RecvBytesWatched(Deadline deadline, TimeSpan stallCheckInterval, Func<string?> stalled)
+    internal byte[]? RecvBytesWatched(Deadline deadline, TimeSpan stallCheckInterval, Action onStall)
     {
         CheckReadable();
         Span<byte> header = stackalloc byte[4];
-        if (!ReadWatched(header, deadline, stallCheckInterval, stalled, started: false)) return null;
+        if (!ReadWatched(header, deadline, stallCheckInterval, onStall, started: false)) return null;
         var length = BinaryPrimitives.ReadInt32BigEndian(header);
         if (length < 0 || length > _limits.MaxFrameBytes)
             throw new ChannelFormatError($"malformed message: length {length} is outside 0..{_limits.MaxFrameBytes}");
         var message = new byte[length];
-        ReadWatched(message, Deadline.Infinite, stallCheckInterval, stalled, started: true);
+        ReadWatched(message, Deadline.Infinite, stallCheckInterval, onStall, started: true);
         return message;
     }
 
@@ -153,7 +152,7 @@ public sealed unsafe class Connection : IDisposable, IInheritable
         if (flags < 0 || Libc.fcntl(Fileno, Libc.F_SETFL, flags | Libc.O_NONBLOCK) < 0) throw Libc.Error("fcntl(O_NONBLOCK)", Libc.LastErrno);
     }
 
-    private bool ReadWatched(Span<byte> buffer, Deadline deadline, TimeSpan interval, Func<string?> stalled, bool started)
+    private bool ReadWatched(Span<byte> buffer, Deadline deadline, TimeSpan interval, Action onStall, bool started)
     {
         var fd = Fileno;
         var total = 0;
@@ -177,7 +176,7 @@ public sealed unsafe class Connection : IDisposable, IInheritable
             var pfd = new Libc.PollFd { Fd = fd, Events = Libc.POLLIN };
             var rc = Libc.poll(&pfd, 1, wait);
             if (rc < 0 && Libc.LastErrno != Libc.EINTR) throw Libc.Error("poll", Libc.LastErrno);
-            if (rc == 0 && started && stalled() is { } reason) throw new Queues.QueueBrokenError(reason);
+            if (rc == 0 && started) onStall();
         }
         return true;
     }

@@ -75,7 +75,10 @@ internal sealed unsafe class QueueStream : IDisposable, IInheritable
             Volatile.Write(ref *_state.Word(ReaderWord), Environment.ProcessId);
             try
             {
-                return _reader.RecvBytesWatched(deadline, StallCheck, () => DeadHolder(WriterWord, "writer"));
+                return _reader.RecvBytesWatched(deadline, StallCheck, () =>
+                {
+                    if (DeadHolder(WriterWord, "writer") is { } reason) throw new QueueBrokenError(reason);
+                });
             }
             catch (Exception e) when (e is QueueBrokenError or Serialization.ChannelFormatError or EndOfStreamException)
             {

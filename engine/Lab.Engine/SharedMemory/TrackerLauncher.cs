@@ -53,13 +53,7 @@ internal static class TrackerLauncher
         var target = TargetMethod.From(new Action<int>(TrackerServer.Serve));
         var pipe = UnixPipe.Create();
         var input = UnixPipe.Create();
-        var devNull = Libc.open("/dev/null", Libc.O_RDWR | Libc.O_CLOEXEC);
-        if (devNull < 0)
-        {
-            pipe.CloseBoth(); input.CloseBoth();
-            throw Libc.Error("open(/dev/null)", Libc.LastErrno);
-        }
-        devNull = UnixPipe.AboveLowRange(devNull);
+        var devNull = DevNull.Descriptor;
         int pid;
         byte[] bootstrap;
         try
@@ -78,12 +72,11 @@ internal static class TrackerLauncher
         }
         catch
         {
-            pipe.CloseBoth(); input.CloseBoth(); Libc.close(devNull);
+            pipe.CloseBoth(); input.CloseBoth();
             throw;
         }
         UnixPipe.Close(pipe.TakeRead());
         UnixPipe.Close(input.TakeRead());
-        Libc.close(devNull);
         // A bootstrap frame is a few hundred bytes: it fits in the pipe's buffer, so this never waits for the child.
         using (var stream = input.OpenWrite()) Frames.Write(stream, bootstrap);
         var started = new Started(pipe.TakeWrite(), pid);

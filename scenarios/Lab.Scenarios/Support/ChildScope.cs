@@ -13,6 +13,7 @@ public sealed class ChildScope(ProcessContext context, TimeSpan budget) : IDispo
     static ChildScope() => Lab.Engine.Diagnostics.OrphanReaper.Enable();
 
     private readonly List<Process> _processes = [];
+    private readonly List<Lab.Engine.Connections.Connection> _connections = [];
     private readonly long _deadline = Environment.TickCount64 + (long)budget.TotalMilliseconds;
 
     public ProcessContext Context => context;
@@ -27,11 +28,23 @@ public sealed class ChildScope(ProcessContext context, TimeSpan budget) : IDispo
         return p;
     }
 
+    /// <summary>Starts a child whose last argument is one end of a new duplex pipe, and returns the other end. The
+    /// parent's copy of the child's end is closed at once, so the child's exit is an end of file here; the scope
+    /// closes the returned end.</summary>
+    public (Process Child, Lab.Engine.Connections.Connection Connection) StartConnected(Delegate target, params object?[] args)
+    {
+        var (mine, theirs) = Lab.Engine.Connections.Pipe.Create();
+        _connections.Add(mine);
+        using (theirs)
+            return (Start(target, [.. args, theirs]), mine);
+    }
+
     /// <summary>Joins within what is left of the budget; false means the child is still running (a hang).</summary>
     public bool Join(Process p) => p.Join(Remaining);
 
     public void Dispose()
     {
         foreach (var p in _processes) p.Dispose();
+        foreach (var c in _connections) c.Dispose();
     }
 }

@@ -1,5 +1,4 @@
 using Lab.Engine;
-using Lab.Engine.Connections;
 using Lab.Scenarios.Areas.Sync;
 using Lab.Scenarios.Model;
 using Lab.Scenarios.Support;
@@ -41,10 +40,7 @@ public sealed class KilledOwnerEntryScenario : Scenario
         try
         {
             using var scope = new ChildScope(context, budget);
-            var (mine, theirs) = Pipe.Create();
-            using var ownEnd = mine;
-            var p = scope.Start(SharedMemoryTargets.CreateReportBlock, [name, theirs]);
-            theirs.Close();
+            var (p, mine) = scope.StartConnected(SharedMemoryTargets.CreateReportBlock, name);
             if (!Expect.Message(mine, scope, p, "the child's 'created'", out _, out var failure)) return failure!;
             existed = SharedMemoryTargets.EntryExists(name);
             p.Kill();

@@ -1,5 +1,4 @@
 using Lab.Engine;
-using Lab.Engine.Connections;
 using Lab.Engine.Synchronization;
 using Lab.Scenarios.Model;
 using Lab.Scenarios.Support;
@@ -18,10 +17,7 @@ public sealed class ConditionNotifyScenario : Scenario
     {
         using var scope = new ChildScope(context, budget);
         using var condition = new ProcessCondition();
-        var (mine, theirs) = Pipe.Create();
-        using var ownEnd = mine;
-        var p = scope.Start(SyncTargets.WaitCondition, [condition, theirs]);
-        theirs.Close();
+        var (p, mine) = scope.StartConnected(SyncTargets.WaitCondition, condition);
         if (!Expect.Message(mine, scope, p, "the child's 'waiting'", out _, out var failure)) return failure!;
         // The child said "waiting" holding the lock: acquiring it here means the child is inside Wait.
         if (!condition.Acquire(timeout: scope.Remaining)) return Run.Hang("the condition's lock");

@@ -1,5 +1,4 @@
 using Lab.Engine;
-using Lab.Engine.Connections;
 using Lab.Engine.Synchronization;
 using Lab.Scenarios.Model;
 using Lab.Scenarios.Support;
@@ -18,10 +17,7 @@ public sealed class EventWakesChildScenario : Scenario
     {
         using var scope = new ChildScope(context, budget);
         using var @event = new ProcessEvent();
-        var (mine, theirs) = Pipe.Create();
-        using var ownEnd = mine;
-        var p = scope.Start(SyncTargets.WaitEvent, [@event, theirs]);
-        theirs.Close();
+        var (p, mine) = scope.StartConnected(SyncTargets.WaitEvent, @event);
         if (!Expect.Message(mine, scope, p, "the child's 'waiting'", out _, out var failure)) return failure!;
         @event.Set();
         if (!Expect.Message(mine, scope, p, "the child's Wait() result", out var woken, out failure)) return failure!;

@@ -1,5 +1,4 @@
 using Lab.Engine;
-using Lab.Engine.Connections;
 using Lab.Engine.Synchronization;
 using Lab.Scenarios.Model;
 using Lab.Scenarios.Support;
@@ -20,10 +19,7 @@ public sealed class KilledHolderKeepsLockScenario : Scenario
     {
         using var scope = new ChildScope(context, budget);
         using var @lock = new ProcessLock();
-        var (mine, theirs) = Pipe.Create();
-        using var ownEnd = mine;
-        var p = scope.Start(SyncTargets.AcquireReportBlock, [@lock, theirs]);
-        theirs.Close();
+        var (p, mine) = scope.StartConnected(SyncTargets.AcquireReportBlock, @lock);
         if (!Expect.Message(mine, scope, p, "the child's 'held'", out _, out var failure)) return failure!;
         p.Kill();
         if (!scope.Join(p)) return Run.Hang("the killed holder");

@@ -1,5 +1,4 @@
 using Lab.Engine;
-using Lab.Engine.Connections;
 using Lab.Engine.Synchronization;
 using Lab.Scenarios.Model;
 using Lab.Scenarios.Support;
@@ -18,10 +17,7 @@ public sealed class RLockNonOwnerReleaseScenario : Scenario
     {
         using var scope = new ChildScope(context, budget);
         using var rlock = new ProcessRLock();
-        var (mine, theirs) = Pipe.Create();
-        using var ownEnd = mine;
-        var p = scope.Start(SyncTargets.AcquireReportWaitRelease, [rlock, theirs]);
-        theirs.Close();
+        var (p, mine) = scope.StartConnected(SyncTargets.AcquireReportWaitRelease, rlock);
         if (!Expect.Message(mine, scope, p, "the child's 'held'", out _, out var failure)) return failure!;
         var (raised, how) = SyncErrors.Attempt(rlock.Release);
         mine.Send("done");
