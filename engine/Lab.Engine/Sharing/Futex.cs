@@ -1,4 +1,5 @@
 using Lab.Engine.Interop;
+using Lab.Engine.Scheduling;
 
 namespace Lab.Engine.Sharing;
 
@@ -9,6 +10,7 @@ internal static unsafe class Futex
     /// false only when the deadline has passed; callers re-check their condition in a loop either way.</summary>
     public static bool Wait(int* word, int expected, Deadline deadline)
     {
+        if (EngineScheduling.TryWait((nint)word, expected, deadline.IsInfinite ? null : deadline.Remaining)) return !deadline.HasPassed;
         if (deadline.IsInfinite)
         {
             Libc.futex_wait(word, expected, null);
@@ -21,9 +23,13 @@ internal static unsafe class Futex
         return !deadline.HasPassed;
     }
 
-    public static void Wake(int* word, int count) => Libc.futex_wake(word, count);
+    public static void Wake(int* word, int count)
+    {
+        Libc.futex_wake(word, count);
+        EngineScheduling.Woke((nint)word, count);
+    }
 
-    public static void WakeAll(int* word) => Libc.futex_wake(word, int.MaxValue);
+    public static void WakeAll(int* word) => Wake(word, int.MaxValue);
 }
 
 /// <summary>
