@@ -6,6 +6,7 @@ using Lab.Scenarios.Areas.Queues;
 using Lab.Scenarios.Areas.SharedMemory;
 using Lab.Scenarios.Areas.StartMethods;
 using Lab.Scenarios.Areas.Sync;
+using Lab.Scenarios.Areas.Systematic;
 using Lab.Scenarios.Areas.Termination;
 
 namespace Lab.Scenarios.Model;
@@ -71,6 +72,8 @@ public static class ScenarioCatalog
         new BarrierTimeoutBreaksScenario(),
         new KilledHolderKeepsLockScenario(),
         new CooperativeShutdownEventScenario(),
+        new CorpusBugFoundScenario(),
+        new CorpusTwinCleanScenario(),
     }.OrderBy(s => s.Area, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal).ToArray();
 
     public static IReadOnlyList<string> Areas => All.Select(s => s.Area).Distinct().ToArray();
