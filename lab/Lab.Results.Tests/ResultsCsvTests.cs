@@ -129,7 +129,7 @@ public sealed class ResultsCsvTests : IDisposable
     [Theory]
     [InlineData("observed")]
     [InlineData("run_id")]
-    [InlineData("verdict")]
+    [InlineData("detail")]
     public void ResultsCsv_ConformanceColumnRenamed_ThrowsInvalidDataNamingFileAndColumn(string column)
     {
         var path = _dir.File("conformance-renamed.csv");
@@ -142,6 +142,23 @@ public sealed class ResultsCsvTests : IDisposable
 
         Assert.Contains(path, error.Message);
         Assert.Contains($"'{column}'", error.Message);
+    }
+
+    [Fact]
+    public void ResultsCsv_ConformanceWrittenBeforeVerdictColumns_ReadsAsUnreviewedWithoutParams()
+    {
+        var path = _dir.File("conformance-old.csv");
+        ResultsCsv.Write(path, [Sample.Conformance() with { Verdict = Verdicts.Intended, Params = "{}", VerdictReason = "why" }]);
+        var lines = File.ReadAllLines(path).Select(l => string.Join(',', l.Split(',')[..^3])).ToArray();
+        Assert.EndsWith(",detail", lines[0]);
+        File.WriteAllLines(path, lines);
+
+        var row = Assert.Single(ResultsCsv.ReadConformance(path));
+
+        Assert.Equal(Verdicts.Unreviewed, row.Verdict);
+        Assert.Equal("", row.Params);
+        Assert.Equal("", row.VerdictReason);
+        Assert.Equal(Sample.Conformance().Observed, row.Observed);
     }
 
     [Fact]

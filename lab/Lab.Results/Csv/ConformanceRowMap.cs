@@ -28,9 +28,11 @@ internal sealed class ConformanceRowMap : ClassMap<ConformanceRow>
         Map(r => r.Observed).Index(i++).Name("observed");
         Map(r => r.DurationMs).Index(i++).Name("duration_ms");
         Map(r => r.Detail).Index(i++).Name("detail");
-        // Added after the documented prefix; keep it last.
-        Map(r => r.Verdict).Index(i++).Name("verdict");
-        Map(r => r.Params).Index(i++).Name("params");
-        Map(r => r.VerdictReason).Index(i++).Name("verdict_reason");
+        // Added after the documented prefix; keep them last. Optional on reading, so results written before they
+        // existed still render (their rows read as unreviewed, without params): a nightly history is not lost to a
+        // schema change.
+        Map(r => r.Verdict).Index(i++).Name("verdict").Optional();
+        Map(r => r.Params).Index(i++).Name("params").Optional();
+        Map(r => r.VerdictReason).Index(i++).Name("verdict_reason").Optional();
     }
 }

@@ -4,9 +4,9 @@ using static System.Net.WebUtility;
 namespace Lab.Results;
 
 /// <summary>
-/// Renders <c>index.html</c>: one self-contained page (inline CSS, no script, no external URL, and a
+/// Renders <c>index.html</c>: one self-contained page (inline CSS and script, no external URL, and a
 /// Content-Security-Policy that forbids loading anything) so it can be opened from a CI artifact or
-/// a container's mounted directory. Every value from a row is HTML-encoded: details carry arbitrary
+/// a container's mounted directory. Charts (<see cref="HtmlCharts"/>) are the only script. Every value from a row is HTML-encoded: details carry arbitrary
 /// subject output.
 /// </summary>
 public static class HtmlReport
@@ -22,7 +22,7 @@ public static class HtmlReport
             <html lang="en">
             <head>
             <meta charset="utf-8">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Concurrency lab report</title>
             <style>
@@ -31,7 +31,7 @@ public static class HtmlReport
             </head>
             <body>
             <h1>Concurrency lab report</h1>
-            <nav><a href="#runs">Runs</a> · <a href="#summary">Summary</a> · <a href="#failures">Failures</a> · <a href="#matrix">Matrix</a> · <a href="#divergences">Divergences</a> · <a href="#benchmarks">Benchmarks</a></nav>
+            <nav><a href="#runs">Runs</a> · <a href="#summary">Summary</a> · <a href="#failures">Failures</a> · <a href="#matrix">Matrix</a> · <a href="#divergences">Divergences</a> · <a href="#benchmarks">Benchmarks</a> · <a href="#charts">Charts</a></nav>
 
             """);
         Runs(html, model);
@@ -47,6 +47,7 @@ public static class HtmlReport
             html.Append("<section id=\"summary\"><h2>Conformance</h2><p class=\"none\">No conformance rows.</p></section>\n");
         }
         Benchmarks(html, model.Bench);
+        if (model.Bench is { } bench) HtmlCharts.Append(html, bench.Charts);
         html.Append("</body>\n</html>\n");
         return html.ToString();
     }
@@ -200,6 +201,7 @@ public static class HtmlReport
 
     private const string Css = """
         :root{--pass:#1a7f37;--fail:#cf222e;--error:#bc4c00;--hang:#8250df;--skip:#8c959f;--other:#57606a;--line:#d0d7de;--soft:#f6f8fa;--bar:#0969da}
+        .chart{position:relative;height:320px;max-width:900px}figure{margin:1rem 0 1.5rem}figcaption{font-weight:600;margin-bottom:.3rem}
         body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#fff;max-width:1280px;margin:2rem auto;padding:0 1rem}
         h1{font-size:1.6rem;margin:0 0 .3rem}h2{font-size:1.25rem;border-bottom:1px solid var(--line);padding-bottom:.25rem;margin-top:2rem}h3{font-size:1rem;margin:1.2rem 0 .3rem}
         nav a{color:var(--bar);text-decoration:none}small{color:#57606a;font-weight:normal}

@@ -73,6 +73,17 @@ public static class MarkdownReport
                     ReportFormat.Number(l.Median), ReportFormat.Number(l.P05), ReportFormat.Number(l.P95), l.Unit, ReportFormat.Ratio(l.RatioToReference),
                 }));
         }
+        var sweeps = bench.Charts.Where(c => c.Kind == BenchChartKind.Sweep).ToList();
+        if (sweeps.Count > 0)
+        {
+            md.Append("## Sweeps\n\nThe best value of the swept parameter per subject and start method (lowest median); the HTML report plots the whole sweep.\n\n");
+            foreach (var sweep in sweeps)
+            {
+                md.Append("### ").Append(Escape(sweep.Title)).Append("\n\n");
+                Table(md, ["subject/method", "best " + sweep.XTitle, "median there", "unit"],
+                    sweep.Series.Select(s => new[] { Escape(s.Label), ReportFormat.Number(s.Lowest.X), ReportFormat.Number(s.Lowest.Y), Escape(sweep.YTitle) }));
+            }
+        }
         return md.ToString();
     }
 

@@ -113,7 +113,10 @@ public static class ReportBuilder
             .OrderBy(g => g.Key.Benchmark, StringComparer.Ordinal).ThenBy(g => g.Key.Params, StringComparer.Ordinal)
             .Select(BenchGroupOf)
             .ToList();
-        return new BenchReport(header, ReferenceSubject, ReferenceStartMethod, groups);
+        return new BenchReport(header, ReferenceSubject, ReferenceStartMethod, groups)
+        {
+            Charts = [.. BenchCharts.Sweeps(rows), .. BenchCharts.Trends(all)],
+        };
     }
 
     private static BenchGroup BenchGroupOf(IGrouping<(string Benchmark, string Params), BenchRow> group)

@@ -77,7 +77,11 @@ public sealed record BenchReport(
     RunHeader Run,
     string ReferenceSubject,
     string ReferenceStartMethod,
-    IReadOnlyList<BenchGroup> Groups);
+    IReadOnlyList<BenchGroup> Groups)
+{
+    /// <summary>Sweeps of the latest run (e.g. per-task time against chunksize), then trends over the recent runs.</summary>
+    public IReadOnlyList<BenchChart> Charts { get; init; } = [];
+}
 
 /// <summary>
 /// One benchmark with one params value. <paramref name="Scale"/> is the largest p95 in the group,
