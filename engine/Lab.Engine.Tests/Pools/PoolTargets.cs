@@ -11,6 +11,8 @@ public static class PoolTargets
 
     public static int Square(int x) => x * x;
 
+    public static int HashOf(object o) => o.GetHashCode();
+
     public static int Negate(int x) => -x;
 
     public static string Show(int x) => $"<{x}>";
