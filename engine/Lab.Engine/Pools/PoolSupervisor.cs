@@ -283,7 +283,7 @@ internal sealed unsafe class PoolSupervisor
                 _idleDeaths = 0;
                 var isError = (int)message[0]! == PoolProtocol.Error;
                 var done = chunk.Job.Deliver(chunk.Index,
-                    isError ? null : (List<object?>)message[2]!,
+                    isError ? null : (System.Collections.IList)message[2]!,
                     isError ? RemoteExceptions.Rebuild(message, 2) : null);
                 if (done) _live.Remove(chunk.Job);
                 break;
