@@ -15,6 +15,10 @@ public static class PoolTargets
 
     public static int Negate(int x) => -x;
 
+    public static long Widen(int x) => (long)x * int.MaxValue;
+
+    public static double Half(int x) => x / 2.0;
+
     public static string Show(int x) => $"<{x}>";
 
     public static int Add(int a, int b) => a + b;
