@@ -106,6 +106,21 @@ public class PoolErrorTests
     }
 
     [Fact]
+    public void Callback_WaitingForAnotherResult_RaisesInsteadOfDeadlocking()
+    {
+        using var pool = new Pool(1);
+        Exception? inCallback = null;
+        var first = pool.ApplyAsync<int>((Func<int, int>)PoolTargets.Square, [2], callback: _ =>
+        {
+            try { pool.Apply<int>((Func<int, int>)PoolTargets.Square, 3); }
+            catch (Exception e) { inCallback = e; }
+        });
+        Assert.Equal(4, first.Get(Wait));
+        Assert.IsType<PoolStateError>(inCallback);
+        Assert.Equal(9, pool.Apply<int>((Func<int, int>)PoolTargets.Square, 3));
+    }
+
+    [Fact]
     public void AsyncResult_NotReady_SuccessfulRaises_GetTimesOut()
     {
         using var queue = new ProcessQueue();

@@ -145,8 +145,14 @@ internal sealed unsafe class PoolSupervisor
         return new WorkerLink(process, channel);
     }
 
+    [ThreadStatic] private static bool _onSupervisorThread;
+
+    /// <summary>True on any pool's supervisor thread (where callbacks run).</summary>
+    public static bool OnSupervisorThread => _onSupervisorThread;
+
     private void Loop()
     {
+        _onSupervisorThread = true;
         try
         {
             while (true)
