@@ -21,7 +21,7 @@ public class PoolPropertyTests
         select new Case(workers, items, useDefault ? null : chunksize, function);
 
     [Fact]
-    public void Map_StarMap_IMap_MatchSequential_IMapUnorderedIsAPermutation()
+    public void Map_StarMap_IMap_MatchSequential_IMapUnorderedIsAPermutation() => Bounded.Run(() =>
     {
         var pools = new Dictionary<int, Pool>();
         try
@@ -47,7 +47,7 @@ public class PoolPropertyTests
         {
             foreach (var pool in pools.Values) pool.Dispose();
         }
-    }
+    });
 
     private static bool Same<TResult>(Pool pool, Func<int, TResult> f, Case c)
     {
