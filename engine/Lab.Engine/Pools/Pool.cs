@@ -170,10 +170,21 @@ public sealed class Pool : IDisposable
         var target = TargetMethod.From(func);
         var size = Chunking.Resolve(chunksize, 0, Processes);
         // The input is read at once (CPython feeds it lazily from a thread; see README.md).
-        var items = iterable.Select(x => (object?)x).ToList();
-        if (items.Count == 0) return [];
-        var job = new IMapJob<TResult>((items.Count + size - 1) / size, ordered, target.DisplayName);
-        _supervisor.Submit(Split(job, target, star: false, items.Count, (start, count) => items.GetRange(start, count), size));
+        int length;
+        Func<int, int, object> slice;
+        if (TypedChunks.IsPrimitive(typeof(TArg)))
+        {
+            var all = iterable as TArg[] ?? iterable.ToArray();
+            (length, slice) = (all.Length, (start, count) => TypedChunks.Slice(all, start, count));
+        }
+        else
+        {
+            var items = iterable.Select(x => (object?)x).ToList();
+            (length, slice) = (items.Count, (start, count) => items.GetRange(start, count));
+        }
+        if (length == 0) return [];
+        var job = new IMapJob<TResult>((length + size - 1) / size, ordered, target.DisplayName);
+        _supervisor.Submit(Split(job, target, star: false, length, slice, size));
         return job.Results();
     }
 
