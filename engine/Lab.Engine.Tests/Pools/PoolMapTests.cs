@@ -83,6 +83,21 @@ public class PoolMapTests
     });
 
     [Fact]
+    public void Map_MessagesLargerThanTheSocketBuffer_ArriveWhole() => Bounded.Run(() =>
+    {
+        // 8 x 300 KiB: frames of up to 1.2 MiB exercise partial non-blocking writes and the receive buffer's growth.
+        using var pool = new Pool(2);
+        var input = Enumerable.Range(0, 8).Select(i => { var b = new byte[300 * 1024]; new Random(i).NextBytes(b); return b; }).ToList();
+        var expected = input.Select(PoolTargets.Reverse).ToList();
+        foreach (var chunksize in new int?[] { 1, 4, null })
+        {
+            var got = pool.Map<byte[], byte[]>(PoolTargets.Reverse, input, chunksize);
+            Assert.Equal(expected.Count, got.Count);
+            Assert.True(expected.Zip(got).All(p => p.First.AsSpan().SequenceEqual(p.Second)), $"chunksize {chunksize}: a result differs");
+        }
+    });
+
+    [Fact]
     public void IMap_KeepsOrderForEveryChunksize() => Bounded.Run(() =>
     {
         using var pool = new Pool(2);
