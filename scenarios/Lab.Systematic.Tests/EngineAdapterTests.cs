@@ -42,6 +42,27 @@ public class EngineAdapterTests
     }
 
     [Fact]
+    public void Adapter_PlainThreadAsleepInABarrierWhileInstalled_IsReleasedByTheRealWake()
+    {
+        EngineSchedulerAdapter.Install();
+        using var barrier = new ProcessBarrier(2);
+        var index = -1;
+        var other = new Thread(() => index = barrier.Wait(Patience)) { IsBackground = true, Name = "uncontrolled-barrier-party" };
+        other.Start();
+        // A handshake on observable state: the other party has arrived and is (or is about to be) asleep in FUTEX_WAIT.
+        var deadline = Environment.TickCount64 + (long)Patience.TotalMilliseconds;
+        var spin = new SpinWait();
+        while (barrier.NWaiting != 1)
+        {
+            Assert.True(Environment.TickCount64 < deadline, "the other party never arrived at the barrier");
+            spin.SpinOnce();
+        }
+        var mine = barrier.Wait(Patience);
+        Assert.True(other.Join(Patience), "a plain thread stayed asleep in the barrier while the adapter was installed");
+        Assert.Equal(1, mine + index);
+    }
+
+    [Fact]
     public void Adapter_UntimedEventWaitNobodySets_ReportsDeadlockNamingTheWord()
     {
         var program = new SystematicProgram("engine-test.event-never-set", rt =>

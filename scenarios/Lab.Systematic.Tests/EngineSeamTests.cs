@@ -105,6 +105,17 @@ public class EngineSeamTests
         Assert.Single(EnginePrograms.All, p => p.Expected is not null);
     }
 
+    [Fact]
+    public void ReplayToken_EngineSchedulingPointKinds_RoundTripInTokenAndTraceText()
+    {
+        SchedulingPointKind[] kinds = [SchedulingPointKind.Send, SchedulingPointKind.Receive, SchedulingPointKind.Dispatch, SchedulingPointKind.Collect, SchedulingPointKind.Complete];
+        var steps = kinds.Select((k, i) => TraceStep.Scheduled(0, k, 0, preemption: false)).ToList();
+        var schedule = new Traces.Schedule("engine.queue-feeder", "dfs", 7, 1, 1000, steps, null);
+        var decoded = ReplayToken.Decode(ReplayToken.Encode(schedule));
+        Assert.Equal(kinds, decoded.Steps.Select(s => s.Kind));
+        Assert.Equal(steps, steps.Select(s => TraceStep.Parse(s.ToString())));
+    }
+
     private static IterationResult RunOnce(SystematicProgram program)
     {
         using var engine = new ExecutionEngine(TimeSpan.FromSeconds(30));
