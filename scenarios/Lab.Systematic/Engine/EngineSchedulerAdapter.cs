@@ -73,21 +73,21 @@ public sealed class EngineSchedulerAdapter : IEngineScheduler
         runtime.SchedulingPoint(SchedulingPointKind.Wait);
         // Only the token holder runs, so the check and the block below are one atomic step, as in the kernel.
         if (Marshal.ReadInt32(word) != expected) return true;
-        var queue = QueuesOf(runtime).ForWord(word, expected);
-        queue.Add(me);
+        var queue = QueuesOf(runtime).ForWord(word);
+        var waiter = queue.Add(me, $"to change from {expected} (FUTEX_WAIT{(timeout is null ? "" : " with a timeout")})");
         try
         {
             if (timeout is not { } t)
             {
-                runtime.BlockOn(queue, SchedulingPointKind.Wait);
+                runtime.BlockOn(waiter, SchedulingPointKind.Wait);
                 return true;
             }
-            if (!runtime.BlockOnTimed(queue, SchedulingPointKind.Wait)) RealTime.WaitOut(started, t);
+            if (!runtime.BlockOnTimed(waiter, SchedulingPointKind.Wait)) RealTime.WaitOut(started, t);
             return true;
         }
         finally
         {
-            queue.Remove(me);
+            queue.Remove(waiter);
         }
     }
 
@@ -112,15 +112,15 @@ public sealed class EngineSchedulerAdapter : IEngineScheduler
     {
         if (Caller() is not { } me) return false;
         var queue = QueuesOf(me.Runtime).ForGate(gate);
-        queue.Add(me);
+        var waiter = queue.Add(me, "to be pulsed (Monitor.Wait)");
         Monitor.Exit(gate);
         try
         {
-            me.Runtime.BlockOn(queue, SchedulingPointKind.Wait);
+            me.Runtime.BlockOn(waiter, SchedulingPointKind.Wait);
         }
         finally
         {
-            queue.Remove(me);
+            queue.Remove(waiter);
             Monitor.Enter(gate);
         }
         return true;

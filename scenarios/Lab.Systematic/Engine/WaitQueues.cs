@@ -11,11 +11,9 @@ internal sealed class WaitQueues
     private readonly Dictionary<nint, WaitQueue> words = [];
     private readonly Dictionary<object, WaitQueue> gates = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>The queue of <paramref name="word"/>; its description names the value the newest waiter waits on.</summary>
-    public WaitQueue ForWord(nint word, int expected)
+    public WaitQueue ForWord(nint word)
     {
-        if (!words.TryGetValue(word, out var queue)) words[word] = queue = new WaitQueue();
-        queue.Description = $"futex word 0x{word:x} to change from {expected} (FUTEX_WAIT)";
+        if (!words.TryGetValue(word, out var queue)) words[word] = queue = new WaitQueue($"futex word 0x{word:x}");
         return queue;
     }
 
@@ -23,8 +21,7 @@ internal sealed class WaitQueues
 
     public WaitQueue ForGate(object gate)
     {
-        if (!gates.TryGetValue(gate, out var queue))
-            gates[gate] = queue = new WaitQueue { Description = $"a pulse of the engine monitor {gate.GetType().Name}#{gates.Count} (Monitor.Wait)" };
+        if (!gates.TryGetValue(gate, out var queue)) gates[gate] = queue = new WaitQueue($"engine monitor {gate.GetType().Name}#{gates.Count}");
         return queue;
     }
 
@@ -32,15 +29,20 @@ internal sealed class WaitQueues
 }
 
 /// <summary>Operations waiting on one futex word or monitor, oldest first.</summary>
-internal sealed class WaitQueue : IControlledResource
+internal sealed class WaitQueue(string name)
 {
-    private readonly List<ControlledOperation> waiters = [];
+    private readonly List<Waiter> waiters = [];
 
-    public string Description { get; set; } = "";
+    /// <summary>Queues <paramref name="operation"/>; it then blocks on the returned waiter, whose description says what
+    /// it waits for (named in deadlock reports).</summary>
+    public Waiter Add(ControlledOperation operation, string waitsFor)
+    {
+        var waiter = new Waiter(operation, $"{name} {waitsFor}");
+        waiters.Add(waiter);
+        return waiter;
+    }
 
-    public void Add(ControlledOperation operation) => waiters.Add(operation);
-
-    public void Remove(ControlledOperation operation) => waiters.Remove(operation);
+    public void Remove(Waiter waiter) => waiters.Remove(waiter);
 
     /// <summary>Enables up to <paramref name="count"/> of the oldest operations still blocked here. A waiter that timed
     /// out is no longer blocked here and is skipped (the kernel unqueues a waiter when its timeout fires), so it cannot
@@ -50,9 +52,9 @@ internal sealed class WaitQueue : IControlledResource
         for (var i = 0; i < waiters.Count && count > 0;)
         {
             var waiter = waiters[i];
-            if (waiter.Status == OperationStatus.Blocked && ReferenceEquals(waiter.BlockedOn, this))
+            if (waiter.Operation.Status == OperationStatus.Blocked && ReferenceEquals(waiter.Operation.BlockedOn, waiter))
             {
-                runtime.Wake(waiter);
+                runtime.Wake(waiter.Operation);
                 count--;
                 waiters.RemoveAt(i);
             }
@@ -62,6 +64,12 @@ internal sealed class WaitQueue : IControlledResource
             }
         }
     }
+}
 
-    public string DescribeWait() => Description;
+/// <summary>One operation's place in a <see cref="WaitQueue"/>: what it is blocked on.</summary>
+internal sealed class Waiter(ControlledOperation operation, string description) : IControlledResource
+{
+    public ControlledOperation Operation { get; } = operation;
+
+    public string DescribeWait() => description;
 }
