@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Lab.Engine.Scheduling;
 using Lab.Engine.Sharing;
 
 namespace Lab.Engine.Queues;
@@ -8,6 +9,12 @@ namespace Lab.Engine.Queues;
 /// returns at once. At process exit the feeders are flushed and joined (CPython's _finalize_join) unless
 /// CancelJoinThread was called: a child therefore exits only once what it put is in the pipe, which is the
 /// "joining processes that use queues" hazard (a full pipe, nobody reading, and join() waits forever).
+/// <para>
+/// Under a controlled scheduler (issue #5 §2) the thread is started as a controlled operation and its monitor waits and
+/// pulses go through <see cref="EngineScheduling"/>, so the buffer, the not-empty signal and close/join are explored;
+/// such a feeder is not joined at process exit (it lives and dies with its exploration). No scheduling point is
+/// reached while the buffer's monitor is held, so a controlled thread never parks holding it.
+/// </para>
 /// </summary>
 internal sealed class Feeder
 {
@@ -18,7 +25,8 @@ internal sealed class Feeder
 
     private readonly QueueStream _stream;
     private readonly Queue<byte[]> _buffer = new();
-    private readonly Thread _thread;
+    private readonly Thread? _thread;
+    private readonly IEngineThread? _controlled;
     private bool _closing;
     private bool _finished;
     private Action? _whenFinished;
@@ -31,6 +39,8 @@ internal sealed class Feeder
     public Feeder(QueueStream stream)
     {
         _stream = stream;
+        _controlled = EngineScheduling.TryStartThread(Run, "lab-queue-feeder");
+        if (_controlled is not null) return;
         _thread = new Thread(Run) { IsBackground = true, Name = "lab-queue-feeder" };
         Live[this] = true;
         _thread.Start();
@@ -46,7 +56,7 @@ internal sealed class Feeder
         lock (_buffer)
         {
             _buffer.Enqueue(message);
-            Monitor.Pulse(_buffer);
+            EngineScheduling.MonitorPulse(_buffer);
         }
     }
 
@@ -56,14 +66,15 @@ internal sealed class Feeder
         lock (_buffer)
         {
             _closing = true;
-            Monitor.Pulse(_buffer);
+            EngineScheduling.MonitorPulse(_buffer);
         }
     }
 
     public bool Join(TimeSpan? timeout)
     {
-        if (timeout is { } t) return _thread.Join(t);
-        _thread.Join();
+        if (_controlled is not null) return _controlled.Join(timeout);
+        if (timeout is { } t) return _thread!.Join(t);
+        _thread!.Join();
         return true;
     }
 
@@ -80,7 +91,7 @@ internal sealed class Feeder
     private void CloseAndJoin()
     {
         Close();
-        if (!JoinCancelled) _thread.Join();
+        if (!JoinCancelled) _thread?.Join();
     }
 
     private void Run()
@@ -93,7 +104,7 @@ internal sealed class Feeder
                 batch.Clear();
                 lock (_buffer)
                 {
-                    while (_buffer.Count == 0 && !_closing) Monitor.Wait(_buffer);
+                    while (_buffer.Count == 0 && !_closing) EngineScheduling.MonitorWait(_buffer);
                     if (_buffer.Count == 0) return;
                     // Everything that piled up goes out under one hold of the writers' lock, in as few writes as possible.
                     var bytes = 0L;

@@ -40,6 +40,25 @@ public static class EngineScheduling
         if (_attached is { } scheduler) scheduler.Woke(word, count);
     }
 
+    /// <summary>A controlled thread for <paramref name="body"/>, or null: the caller starts a real one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static IEngineThread? TryStartThread(Action body, string name) =>
+        _attached is { } scheduler ? scheduler.TryStartThread(body, name) : null;
+
+    /// <summary>Monitor.Wait(gate), or its controlled form.</summary>
+    internal static void MonitorWait(object gate)
+    {
+        if (_attached is { } scheduler && scheduler.TryMonitorWait(gate)) return;
+        Monitor.Wait(gate);
+    }
+
+    /// <summary>Monitor.Pulse(gate), then tells the scheduler.</summary>
+    internal static void MonitorPulse(object gate)
+    {
+        Monitor.Pulse(gate);
+        if (_attached is { } scheduler) scheduler.Pulsed(gate, all: false);
+    }
+
     private sealed class Detacher(IEngineScheduler scheduler) : IDisposable
     {
         private int _disposed;

@@ -29,4 +29,30 @@ public interface IEngineScheduler
 
     /// <summary>Called after a futex wake of up to <paramref name="count"/> waiters on <paramref name="word"/>.</summary>
     void Woke(nint word, int count);
+
+    /// <summary>
+    /// Starts <paramref name="body"/> as a thread the scheduler controls, if the caller is controlled; returns null to
+    /// let the engine start a real thread (the default). The engine calls it inside its own monitor locks (a queue's
+    /// first Put starts the feeder), so an implementation must not reach a scheduling point here: the new thread
+    /// becomes runnable at the caller's next point.
+    /// </summary>
+    IEngineThread? TryStartThread(Action body, string name) => null;
+
+    /// <summary>
+    /// <see cref="Monitor.Wait(object)"/> on <paramref name="gate"/>, which the caller holds once, for a controlled
+    /// caller: release it, block until <see cref="Pulsed"/> wakes the caller, re-take it, and return true. Return false
+    /// to let the engine call Monitor.Wait (the default). Spurious returns are allowed: callers loop on their condition.
+    /// </summary>
+    bool TryMonitorWait(object gate) => false;
+
+    /// <summary>Called after <see cref="Monitor.Pulse(object)"/> (<paramref name="all"/>: PulseAll) on
+    /// <paramref name="gate"/>, with the gate held: an implementation must not reach a scheduling point here.</summary>
+    void Pulsed(object gate, bool all) { }
+}
+
+/// <summary>A thread started through <see cref="IEngineScheduler.TryStartThread"/>.</summary>
+public interface IEngineThread
+{
+    /// <summary>As <see cref="Thread.Join(TimeSpan)"/> (null: forever): whether the thread has ended.</summary>
+    bool Join(TimeSpan? timeout);
 }

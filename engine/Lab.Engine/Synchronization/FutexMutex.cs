@@ -1,3 +1,4 @@
+using Lab.Engine.Scheduling;
 using Lab.Engine.Sharing;
 
 namespace Lab.Engine.Synchronization;
@@ -9,10 +10,16 @@ namespace Lab.Engine.Synchronization;
 /// first, and FUTEX_WAIT(2) only sleeps while the word still is 2, so an unlock that sees 1 has nobody to wake
 /// and an unlock that sees 2 wakes one sleeper, which re-takes the word as 2 (it cannot know whether others sleep).
 /// There is no owner in the word and no robust-futex list: a holder that dies leaves it locked (README).
+/// Every atomic access of the word is preceded by a scheduling point (issue #5 §2), so a controlled scheduler can
+/// interleave other threads between any two of them; in production each point is a null test of a static field.
 /// </summary>
 internal static unsafe class FutexMutex
 {
-    public static bool TryLock(int* word) => Interlocked.CompareExchange(ref *word, 1, 0) == 0;
+    public static bool TryLock(int* word)
+    {
+        EngineScheduling.Point(EnginePoint.Acquire);
+        return Interlocked.CompareExchange(ref *word, 1, 0) == 0;
+    }
 
     /// <summary>Returns false only when <paramref name="deadline"/> passed with the mutex still held by another.
     /// A passed deadline still makes one attempt, so a zero timeout on a free mutex succeeds, as with
@@ -23,6 +30,7 @@ internal static unsafe class FutexMutex
         if (TryLock(word)) return true;
         while (true)
         {
+            EngineScheduling.Point(EnginePoint.Write);
             if (Interlocked.Exchange(ref *word, 2) == 0) return true;
             if (deadline.HasPassed) return false;
             // Woken, timed out, interrupted (EINTR) or the word changed (EAGAIN): the loop re-checks all of them.
@@ -33,10 +41,12 @@ internal static unsafe class FutexMutex
     /// <summary>Returns false if the mutex was not locked (the word is left unchanged).</summary>
     public static bool Unlock(int* word)
     {
+        EngineScheduling.Point(EnginePoint.Release);
         var current = Volatile.Read(ref *word);
         while (true)
         {
             if (current == 0) return false;
+            EngineScheduling.Point(EnginePoint.Write);
             var seen = Interlocked.CompareExchange(ref *word, 0, current);
             if (seen == current) break;
             current = seen;
@@ -45,5 +55,9 @@ internal static unsafe class FutexMutex
         return true;
     }
 
-    public static bool IsLocked(int* word) => Volatile.Read(ref *word) != 0;
+    public static bool IsLocked(int* word)
+    {
+        EngineScheduling.Point(EnginePoint.Read);
+        return Volatile.Read(ref *word) != 0;
+    }
 }

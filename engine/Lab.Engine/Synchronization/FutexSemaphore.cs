@@ -1,3 +1,4 @@
+using Lab.Engine.Scheduling;
 using Lab.Engine.Sharing;
 
 namespace Lab.Engine.Synchronization;
@@ -10,15 +11,18 @@ namespace Lab.Engine.Synchronization;
 /// sleeper's FUTEX_WAIT sees the new value and does not sleep: no lost wake-up. One release wakes one sleeper,
 /// which re-checks the value; if another thread took the unit first, that thread consumed the release and the
 /// sleeper sleeps again. A sleeper whose deadline passes still re-checks the value before giving up, so a
-/// wake-up is never swallowed by a timing-out waiter.
+/// wake-up is never swallowed by a timing-out waiter. A scheduling point precedes every atomic access of either word
+/// (issue #5 §2).
 /// </summary>
 internal static unsafe class FutexSemaphore
 {
     public static bool TryAcquire(int* value)
     {
+        EngineScheduling.Point(EnginePoint.Acquire);
         var v = Volatile.Read(ref *value);
         while (v > 0)
         {
+            EngineScheduling.Point(EnginePoint.Write);
             var seen = Interlocked.CompareExchange(ref *value, v - 1, v);
             if (seen == v) return true;
             v = seen;
@@ -32,6 +36,7 @@ internal static unsafe class FutexSemaphore
         {
             if (TryAcquire(value)) return true;
             if (!block || deadline.HasPassed) return false;
+            EngineScheduling.Point(EnginePoint.Write);
             Interlocked.Increment(ref *sleepers);
             try
             {
@@ -39,6 +44,7 @@ internal static unsafe class FutexSemaphore
             }
             finally
             {
+                EngineScheduling.Point(EnginePoint.Write);
                 Interlocked.Decrement(ref *sleepers);
             }
         }
@@ -48,14 +54,17 @@ internal static unsafe class FutexSemaphore
     /// changes nothing: semaphore.c checks sem_getvalue() >= maxvalue before sem_post()).</summary>
     public static bool Release(int* value, int* sleepers, int maxValue)
     {
+        EngineScheduling.Point(EnginePoint.Release);
         var v = Volatile.Read(ref *value);
         while (true)
         {
             if (v >= maxValue) return false;
+            EngineScheduling.Point(EnginePoint.Write);
             var seen = Interlocked.CompareExchange(ref *value, v + 1, v);
             if (seen == v) break;
             v = seen;
         }
+        EngineScheduling.Point(EnginePoint.Read);
         if (Volatile.Read(ref *sleepers) > 0) Futex.Wake(value, 1);
         return true;
     }

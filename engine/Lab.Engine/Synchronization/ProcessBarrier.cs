@@ -1,4 +1,5 @@
 using System.Reflection;
+using Lab.Engine.Scheduling;
 using Lab.Engine.Sharing;
 using Lab.Engine.Targets;
 
@@ -19,6 +20,9 @@ namespace Lab.Engine.Synchronization;
 /// parties inside Wait. The action is a static method without required parameters, validated like a process
 /// target (<see cref="TargetMethod.From"/>): it crosses to children by name (CPython requires it to be picklable)
 /// and runs in whichever process arrives last.
+/// Scheduling points (issue #5 §2): at Wait, Reset and Abort, before the diagnostic reads made without the lock
+/// (<see cref="NWaiting"/>, <see cref="Broken"/>), and inside the condition and its lock. State and count are
+/// otherwise only touched with the lock held, so the lock's points already order those accesses.
 /// </remarks>
 [InheritedKind("barrier")]
 public sealed unsafe class ProcessBarrier : IDisposable, IInheritable
@@ -66,9 +70,23 @@ public sealed unsafe class ProcessBarrier : IDisposable, IInheritable
     public int Parties { get; }
 
     /// <summary>Parties waiting now (0 while draining or broken; a diagnostic read without the lock).</summary>
-    public int NWaiting => State == Filling ? Count : 0;
+    public int NWaiting
+    {
+        get
+        {
+            EngineScheduling.Point(EnginePoint.Read);
+            return State == Filling ? Count : 0;
+        }
+    }
 
-    public bool Broken => State == Broken_;
+    public bool Broken
+    {
+        get
+        {
+            EngineScheduling.Point(EnginePoint.Read);
+            return State == Broken_;
+        }
+    }
 
     /// <summary>
     /// Waits until all parties have called Wait, and returns this party's index. With no <paramref name="timeout"/>
@@ -81,6 +99,7 @@ public sealed unsafe class ProcessBarrier : IDisposable, IInheritable
     public int Wait(TimeSpan? timeout = null)
     {
         timeout ??= _timeout;
+        EngineScheduling.Point(EnginePoint.Wait);
         using (_condition.Hold(timeout))
         {
             Enter();
@@ -103,6 +122,7 @@ public sealed unsafe class ProcessBarrier : IDisposable, IInheritable
     /// <summary>Returns the barrier to its initial state; parties waiting now get <see cref="BrokenBarrierError"/>.</summary>
     public void Reset()
     {
+        EngineScheduling.Point(EnginePoint.Notify);
         using (_condition.Hold())
         {
             if (Count > 0)
@@ -120,6 +140,7 @@ public sealed unsafe class ProcessBarrier : IDisposable, IInheritable
     /// <summary>Breaks the barrier: parties waiting now and later get <see cref="BrokenBarrierError"/> until Reset.</summary>
     public void Abort()
     {
+        EngineScheduling.Point(EnginePoint.Notify);
         using (_condition.Hold()) Break();
     }
 

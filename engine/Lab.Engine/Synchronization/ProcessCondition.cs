@@ -1,3 +1,4 @@
+using Lab.Engine.Scheduling;
 using Lab.Engine.Sharing;
 
 namespace Lab.Engine.Synchronization;
@@ -20,6 +21,10 @@ namespace Lab.Engine.Synchronization;
 /// from CPython's three counting semaphores, whose notify blocks until each woken sleeper acknowledges (and hangs
 /// forever if that sleeper was killed); here a killed waiter only absorbs the notification sent to it and keeps
 /// its slot.
+/// Scheduling points (issue #5 §2): before Wait and Notify, before each access of a slot word (the waiter reads it
+/// without the lock) and of the length word read without the lock (<see cref="WaitingCount"/>), and in the lock and the
+/// futex calls. The queue words are only touched with the lock held, so points there would add schedules that no
+/// other thread can tell apart (partial-order reduction): the lock's own points already order them.
 /// </remarks>
 [InheritedKind("condition")]
 public sealed unsafe class ProcessCondition : IDisposable, IInheritable
@@ -64,6 +69,7 @@ public sealed unsafe class ProcessCondition : IDisposable, IInheritable
     /// </summary>
     public bool Wait(TimeSpan? timeout = null)
     {
+        EngineScheduling.Point(EnginePoint.Wait);
         if (!_lock.IsOwnedByCurrentThread) throw new SynchronizationError("cannot wait on un-acquired lock");
         using var use = _words.Enter();
         var slot = Enqueue(use);
@@ -72,8 +78,12 @@ public sealed unsafe class ProcessCondition : IDisposable, IInheritable
         var deadline = Deadline.From(timeout);
         try
         {
-            while (Volatile.Read(ref *slotWord) == Waiting && !deadline.HasPassed)
+            while (true)
+            {
+                EngineScheduling.Point(EnginePoint.Read);
+                if (Volatile.Read(ref *slotWord) != Waiting || deadline.HasPassed) break;
                 Futex.Wait(slotWord, Waiting, deadline);
+            }
         }
         finally
         {
@@ -112,6 +122,7 @@ public sealed unsafe class ProcessCondition : IDisposable, IInheritable
     /// <exception cref="SynchronizationError">if the calling thread does not hold the lock.</exception></summary>
     public void Notify(int n = 1)
     {
+        EngineScheduling.Point(EnginePoint.Notify);
         if (!_lock.IsOwnedByCurrentThread) throw new SynchronizationError("cannot notify on un-acquired lock");
         using var use = _words.Enter();
         var length = use.Word(LengthOffset);
@@ -121,6 +132,7 @@ public sealed unsafe class ProcessCondition : IDisposable, IInheritable
         for (var i = 0; i < woken; i++)
         {
             var slotWord = SlotWord(use, queue[i]);
+            EngineScheduling.Point(EnginePoint.Write);
             Volatile.Write(ref *slotWord, Notified);
             Futex.Wake(slotWord, 1);
         }
@@ -136,6 +148,7 @@ public sealed unsafe class ProcessCondition : IDisposable, IInheritable
         get
         {
             using var use = _words.Enter();
+            EngineScheduling.Point(EnginePoint.Read);
             return Volatile.Read(ref *use.Word(LengthOffset));
         }
     }

@@ -1,3 +1,4 @@
+using Lab.Engine.Scheduling;
 using Lab.Engine.Sharing;
 
 namespace Lab.Engine.Synchronization;
@@ -13,7 +14,8 @@ namespace Lab.Engine.Synchronization;
 /// unchanged; Set changes word [0], then reads the count and wakes all if it is not zero. Both steps are full
 /// fences, so either Set sees the sleeper or the sleeper's FUTEX_WAIT sees the changed word: no Set is missed.
 /// Clear alone cannot change the word while anyone sleeps (the flag is already clear). The Set count wraps after
-/// 2^30 Sets; a waiter that sleeps through exactly that many would miss them (ABA).
+/// 2^30 Sets; a waiter that sleeps through exactly that many would miss them (ABA). A scheduling point precedes every
+/// atomic access of either word (issue #5 §2).
 /// </remarks>
 [InheritedKind("event")]
 public sealed unsafe class ProcessEvent : IDisposable, IInheritable
@@ -31,6 +33,7 @@ public sealed unsafe class ProcessEvent : IDisposable, IInheritable
         get
         {
             using var use = _words.Enter();
+            EngineScheduling.Point(EnginePoint.Read);
             return (Volatile.Read(ref *use.Word(WordOffset)) & FlagBit) != 0;
         }
     }
@@ -40,14 +43,17 @@ public sealed unsafe class ProcessEvent : IDisposable, IInheritable
     {
         using var use = _words.Enter();
         var word = use.Word(WordOffset);
+        EngineScheduling.Point(EnginePoint.Notify);
         var v = Volatile.Read(ref *word);
         while (true)
         {
             if ((v & FlagBit) != 0) return;
+            EngineScheduling.Point(EnginePoint.Write);
             var seen = Interlocked.CompareExchange(ref *word, unchecked(v + SetIncrement) | FlagBit, v);
             if (seen == v) break;
             v = seen;
         }
+        EngineScheduling.Point(EnginePoint.Read);
         if (Volatile.Read(ref *use.Word(SleepersOffset)) > 0) Futex.WakeAll(word);
     }
 
@@ -55,9 +61,11 @@ public sealed unsafe class ProcessEvent : IDisposable, IInheritable
     {
         using var use = _words.Enter();
         var word = use.Word(WordOffset);
+        EngineScheduling.Point(EnginePoint.Read);
         var v = Volatile.Read(ref *word);
         while ((v & FlagBit) != 0)
         {
+            EngineScheduling.Point(EnginePoint.Write);
             var seen = Interlocked.CompareExchange(ref *word, v & ~FlagBit, v);
             if (seen == v) return;
             v = seen;
@@ -71,15 +79,18 @@ public sealed unsafe class ProcessEvent : IDisposable, IInheritable
         using var use = _words.Enter();
         var word = use.Word(WordOffset);
         var sleepers = use.Word(SleepersOffset);
+        EngineScheduling.Point(EnginePoint.Wait);
         var seen = Volatile.Read(ref *word);
         if ((seen & FlagBit) != 0) return true;
         var deadline = Deadline.From(timeout);
+        EngineScheduling.Point(EnginePoint.Write);
         Interlocked.Increment(ref *sleepers);
         try
         {
             while (true)
             {
                 Futex.Wait(word, seen, deadline);
+                EngineScheduling.Point(EnginePoint.Read);
                 var now = Volatile.Read(ref *word);
                 if (now != seen) return (now & FlagBit) != 0;
                 if (deadline.HasPassed) return false;
@@ -87,6 +98,7 @@ public sealed unsafe class ProcessEvent : IDisposable, IInheritable
         }
         finally
         {
+            EngineScheduling.Point(EnginePoint.Write);
             Interlocked.Decrement(ref *sleepers);
         }
     }
@@ -97,6 +109,7 @@ public sealed unsafe class ProcessEvent : IDisposable, IInheritable
         get
         {
             using var use = _words.Enter();
+            EngineScheduling.Point(EnginePoint.Read);
             return Volatile.Read(ref *use.Word(SleepersOffset));
         }
     }

@@ -1,3 +1,4 @@
+using Lab.Engine.Scheduling;
 using Lab.Engine.Sharing;
 
 namespace Lab.Engine.Synchronization;
@@ -29,12 +30,14 @@ public sealed unsafe class ProcessRLock : IDisposable, IInheritable, IConditionL
         var count = use.Word(CountOffset);
         if (IsMine(use))
         {
+            EngineScheduling.Point(EnginePoint.Write);
             Volatile.Write(ref *count, *count + 1);
             return true;
         }
         var mutex = use.Word(MutexOffset);
         if (!(block ? FutexMutex.Lock(mutex, Deadline.From(timeout)) : FutexMutex.TryLock(mutex))) return false;
         ThreadIdentity.Record(use.Word(OwnerPidOffset), use.Word(OwnerTidOffset));
+        EngineScheduling.Point(EnginePoint.Write);
         Volatile.Write(ref *count, 1);
         return true;
     }
@@ -47,6 +50,7 @@ public sealed unsafe class ProcessRLock : IDisposable, IInheritable, IConditionL
         using var use = _words.Enter();
         if (!IsMine(use)) throw NotOwned();
         var count = use.Word(CountOffset);
+        EngineScheduling.Point(EnginePoint.Write);
         if (*count > 1) Volatile.Write(ref *count, *count - 1);
         else Unlock(use);
     }
@@ -86,6 +90,7 @@ public sealed unsafe class ProcessRLock : IDisposable, IInheritable, IConditionL
 
     private static void Unlock(SharedWords.Use use)
     {
+        EngineScheduling.Point(EnginePoint.Write);
         Volatile.Write(ref *use.Word(CountOffset), 0);
         ThreadIdentity.Clear(use.Word(OwnerPidOffset), use.Word(OwnerTidOffset));
         FutexMutex.Unlock(use.Word(MutexOffset));
@@ -109,6 +114,7 @@ public sealed unsafe class ProcessRLock : IDisposable, IInheritable, IConditionL
         using var use = _words.Enter();
         FutexMutex.Lock(use.Word(MutexOffset), Deadline.Infinite);
         ThreadIdentity.Record(use.Word(OwnerPidOffset), use.Word(OwnerTidOffset));
+        EngineScheduling.Point(EnginePoint.Write);
         Volatile.Write(ref *use.Word(CountOffset), levels);
     }
 

@@ -1,3 +1,5 @@
+using Lab.Engine.Scheduling;
+
 namespace Lab.Engine.Synchronization;
 
 /// <summary>
@@ -5,7 +7,8 @@ namespace Lab.Engine.Synchronization;
 /// (CPython's SemLock keeps last_tid = PyThread_get_thread_ident() for the same purpose, but per process and
 /// outside shared memory). Managed thread ids restart in every process, so the pair is needed. A pid reused by a
 /// new process after the holder was killed could in principle match: the lock is then already lost to the dead
-/// holder (see README, "killed holder").
+/// holder (see README, "killed holder"). Each word access is its own scheduling point (issue #5 §2): another thread
+/// may read the pair between the two writes.
 /// </summary>
 internal static unsafe class ThreadIdentity
 {
@@ -13,18 +16,27 @@ internal static unsafe class ThreadIdentity
 
     public static int Tid => Environment.CurrentManagedThreadId;
 
-    public static bool IsCurrent(int* pidWord, int* tidWord) =>
-        Volatile.Read(ref *pidWord) == Pid && Volatile.Read(ref *tidWord) == Tid;
+    public static bool IsCurrent(int* pidWord, int* tidWord)
+    {
+        EngineScheduling.Point(EnginePoint.Read);
+        if (Volatile.Read(ref *pidWord) != Pid) return false;
+        EngineScheduling.Point(EnginePoint.Read);
+        return Volatile.Read(ref *tidWord) == Tid;
+    }
 
     public static void Record(int* pidWord, int* tidWord)
     {
+        EngineScheduling.Point(EnginePoint.Write);
         Volatile.Write(ref *pidWord, Pid);
+        EngineScheduling.Point(EnginePoint.Write);
         Volatile.Write(ref *tidWord, Tid);
     }
 
     public static void Clear(int* pidWord, int* tidWord)
     {
+        EngineScheduling.Point(EnginePoint.Write);
         Volatile.Write(ref *tidWord, 0);
+        EngineScheduling.Point(EnginePoint.Write);
         Volatile.Write(ref *pidWord, 0);
     }
 }

@@ -31,8 +31,10 @@ public static class BugCorpus
         new("publish-before-init", "an object is published before its field is initialised", BugKind.Assertion, 50, PublishBeforeInit.Buggy, PublishBeforeInit.Fixed),
     ];
 
-    /// <summary>Every program by name: the buggy ones, then their twins.</summary>
-    public static IReadOnlyList<SystematicProgram> Programs { get; } = All.Select(p => p.Buggy).Concat(All.Select(p => p.Fixed)).ToArray();
+    /// <summary>Every program `lab explore` and `lab replay` know by name: the buggy ones, their twins, then the engine
+    /// programs (<see cref="Engine.EnginePrograms"/>, issue #5 §2).</summary>
+    public static IReadOnlyList<SystematicProgram> Programs { get; } =
+        All.Select(p => p.Buggy).Concat(All.Select(p => p.Fixed)).Concat(Engine.EnginePrograms.All.Select(p => p.Program)).ToArray();
 
     public static SystematicProgram? Find(string name) => Programs.FirstOrDefault(p => p.Name == name);
 }

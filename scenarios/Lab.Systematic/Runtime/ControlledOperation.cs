@@ -29,6 +29,12 @@ public sealed class ControlledOperation : IControlledResource
 
     internal IControlledResource? BlockedOn { get; set; }
 
+    /// <summary>While blocked by <see cref="ControlledRuntime.BlockOnTimed"/>: when it blocked (lower is older).</summary>
+    internal long? TimedSince { get; set; }
+
+    /// <summary>Set when the runtime ended the caller's timed block by a time-out rather than a wake-up.</summary>
+    internal bool TimedOut { get; set; }
+
     internal Carrier? Carrier { get; set; }
 
     /// <summary>Blocks the calling operation until this one has completed (a scheduling point).</summary>

@@ -29,6 +29,7 @@ public sealed class ControlledRuntime
     private readonly int maxSteps;
     private int[] eligible = new int[8];
     private int live;
+    private long timedBlocks;
 
     internal ControlledRuntime(SchedulingStrategy strategy, CarrierPool pool, Baton driver, int maxSteps)
     {
@@ -109,6 +110,43 @@ public sealed class ControlledRuntime
     {
         ArgumentNullException.ThrowIfNull(resource);
         Block(Enter(), resource, kind);
+    }
+
+    /// <summary>
+    /// Starts a new operation without a scheduling point: it becomes eligible at the caller's next point. For seams that
+    /// start a thread where the caller must not be switched out (the engine starts a queue's feeder inside a monitor
+    /// lock, and a controlled operation parked while holding a real lock would block the next one for real).
+    /// </summary>
+    public ControlledOperation SpawnWithoutPoint(Action body, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        Enter();
+        return Create(body, name);
+    }
+
+    /// <summary>
+    /// <see cref="BlockOn"/> for a wait with a timeout. The caller stays blocked until woken, or until every live
+    /// operation is blocked: then, instead of a deadlock, the timed waiter that blocked first times out (it is enabled
+    /// again and this returns false). So a time-out happens only when nothing else can run, which is a schedule a
+    /// real run can take (its timeout may be shorter than any other thread's progress); time-outs racing with runnable
+    /// operations are not explored. The choice is a function of the schedule so far, so it replays exactly.
+    /// </summary>
+    /// <returns>true if woken, false if timed out.</returns>
+    public bool BlockOnTimed(IControlledResource resource, SchedulingPointKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        var me = Enter();
+        me.TimedOut = false;
+        me.TimedSince = ++timedBlocks;
+        try
+        {
+            Block(me, resource, kind);
+            return !me.TimedOut;
+        }
+        finally
+        {
+            me.TimedSince = null;
+        }
     }
 
     /// <summary>Makes every operation blocked on <paramref name="resource"/> enabled again (they re-check when they run).</summary>
@@ -204,6 +242,7 @@ public sealed class ControlledRuntime
     private ControlledOperation? ChooseNext(ControlledOperation me, SchedulingPointKind kind)
     {
         var count = CollectEligible(me, kind, out var currentEligible);
+        if (count == 0 && live > 0 && TimeOutOldestTimedWaiter()) count = CollectEligible(me, kind, out currentEligible);
         if (count == 0)
         {
             if (live > 0) Fail(new Bug(BugKind.Deadlock, "every live operation is blocked: " + DescribeBlocked(), steps.Count));
@@ -249,6 +288,19 @@ public sealed class ControlledRuntime
             currentEligible = false;
         }
         return count;
+    }
+
+    /// <summary>Every live operation is blocked: the oldest timed waiter, if any, times out (see <see cref="BlockOnTimed"/>).</summary>
+    private bool TimeOutOldestTimedWaiter()
+    {
+        ControlledOperation? oldest = null;
+        foreach (var operation in operations)
+            if (operation.Status == OperationStatus.Blocked && operation.TimedSince is { } since && (oldest is null || since < oldest.TimedSince))
+                oldest = operation;
+        if (oldest is null) return false;
+        oldest.TimedOut = true;
+        Unblock(oldest);
+        return true;
     }
 
     private int NextValue(int maxExclusive, bool isBool)

@@ -4,7 +4,8 @@ namespace Lab.Systematic.Runtime;
 /// Why an operation reached a scheduling point: the operation it is about to perform. Recorded in every trace step and
 /// checked on replay (Coyote's <c>sp(Type)</c>; Coyote has Create, Start, Yield, Read, Write, Acquire, Send, Receive,
 /// Complete… — ours are the seam's operations). A scheduling point comes before the operation it names, so the
-/// scheduler may run someone else first.
+/// scheduler may run someone else first. New kinds go at the end: a trace token stores the kind in 4 bits
+/// (<see cref="Traces.ReplayToken"/>), so there is room for 16 and the existing numbers must not move.
 /// </summary>
 public enum SchedulingPointKind
 {
@@ -37,4 +38,16 @@ public enum SchedulingPointKind
 
     /// <summary>The operation's body returned (or it was cut short); it is never enabled again.</summary>
     Complete,
+
+    /// <summary>The engine writes (part of) a message to a pipe (<c>EnginePoint.Send</c>, issue #5 §2).</summary>
+    Send,
+
+    /// <summary>The engine reads a message from a pipe (<c>EnginePoint.Receive</c>).</summary>
+    Receive,
+
+    /// <summary>The engine hands work to another process (<c>EnginePoint.Dispatch</c>).</summary>
+    Dispatch,
+
+    /// <summary>The engine takes in a result from another process (<c>EnginePoint.Collect</c>).</summary>
+    Collect,
 }
