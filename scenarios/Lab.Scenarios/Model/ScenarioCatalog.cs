@@ -74,6 +74,7 @@ public static class ScenarioCatalog
         new CooperativeShutdownEventScenario(),
         new CorpusBugFoundScenario(),
         new CorpusTwinCleanScenario(),
+        new EngineSeamScenario(),
     }.OrderBy(s => s.Area, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal).ToArray();
 
     public static IReadOnlyList<string> Areas => All.Select(s => s.Area).Distinct().ToArray();
