@@ -104,8 +104,11 @@ internal sealed class ServerConnection
         _reaped.Wait(timeout);
     }
 
+    /// <summary>Marks the connection lost at once (the reader thread may not have seen end-of-stream yet), so the
+    /// retry in ForkServerLauncher gets a new server.</summary>
     private ServerLostError Lost(long id)
     {
+        _lost = true;
         _requests.TryRemove(id, out _);
         return new ServerLostError($"the forkserver (pid {ServerPid}) has exited");
     }
