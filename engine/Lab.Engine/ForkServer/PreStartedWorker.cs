@@ -29,6 +29,7 @@ internal static class PreStartedWorker
             return 1;
         }
         WarmUp.Run();
+        _ = HighestOpenDescriptor(); // JIT-compiled now, not on the job's clock
 
         var descriptors = new List<int>();
         var server = new Packets(ControlProtocol.ChildInFd);
