@@ -15,7 +15,7 @@ internal sealed class ForkServerLauncher : IChildLauncher
 
     public const int FixedDescriptors = 4;
 
-    private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(90);
 
     public Launched Launch(LaunchRequest request)
     {
