@@ -28,7 +28,7 @@ internal sealed class Server(Packets parent, int idleWorkers, string[] preload)
     {
         var first = Enumerable.Range(0, idleWorkers).Select(_ => SpawnWorker()).ToList();
         foreach (var worker in first)
-            if (!worker.Ready.Wait(TimeSpan.FromSeconds(60)) || worker.Exited)
+            if (!worker.Ready.Wait(TimeSpan.FromSeconds(45)) || worker.Exited) // below the parent's 60 s StartTimeout
             {
                 lock (_gate) parent.Send(Packets.Message("error", ("error", $"a pre-started worker (pid {worker.Pid}) did not get ready; see its stderr")));
                 return 4;
