@@ -93,9 +93,12 @@ public sealed class Process : IDisposable
         // posix_spawn applies dup2()s in order: inherited descriptors go first, to numbers above every source, so no
         // dup2 overwrites a descriptor that a later one still has to copy; the fixed 0..4 come last (their sources
         // are all >= 10).
+        var host = Scheduling.ChildScheduling.Host;
+        var scheduler = host is not null ? Scheduling.ChildChannel.CreatePair() : default;
+        if (scheduler.Parent is not null) fixedDescriptors.Add((scheduler.ChildFd, ControlProtocol.SchedulerFd));
         var fdBase = Math.Max(10, inheritance.Descriptors.Concat(fixedDescriptors.Select(d => d.Source)).DefaultIfEmpty(0).Max() + 1);
         var descriptors = inheritance.Descriptors.Select((fd, slot) => (fd, fdBase + slot)).Concat(fixedDescriptors).ToList();
-        var bootstrap = ControlProtocol.EncodeBootstrap(new Bootstrap(_target, args, Name, _daemon, Libc.getpid(), StartMethod, fdBase, inheritance.Descriptors.Count));
+        var bootstrap = ControlProtocol.EncodeBootstrap(new Bootstrap(_target, args, Name, _daemon, Libc.getpid(), StartMethod, fdBase, inheritance.Descriptors.Count, scheduler.Parent is not null));
         lock (ChildRegistry.SpawnGate)
         {
             int pid;
@@ -106,6 +109,7 @@ public sealed class Process : IDisposable
             catch
             {
                 input.CloseBoth(); control.CloseBoth(); stdout?.CloseBoth(); stderr?.CloseBoth();
+                scheduler.Parent?.Dispose(); UnixPipe.Close(scheduler.Parent is null ? -1 : scheduler.ChildFd);
                 throw;
             }
             UnixPipe.Close(input.TakeRead());
@@ -113,6 +117,11 @@ public sealed class Process : IDisposable
             UnixPipe.Close(stdout?.TakeWrite() ?? -1);
             UnixPipe.Close(stderr?.TakeWrite() ?? -1);
             _child = new Child(pid, control.TakeRead(), _daemon);
+        }
+        if (scheduler.Parent is not null)
+        {
+            UnixPipe.Close(scheduler.ChildFd);
+            host!.ChildStarted(this, scheduler.Parent);
         }
         if (stdout is not null) _stdout = ReadAll(stdout.OpenRead());
         if (stderr is not null) _stderr = ReadAll(stderr.OpenRead());

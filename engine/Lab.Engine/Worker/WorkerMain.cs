@@ -39,6 +39,9 @@ public static class WorkerMain
         CurrentProcess.StartMethod = bootstrap.StartMethod;
         if (bootstrap.Daemon) DieWithParent(bootstrap.ParentPid);
 
+        // Issue #5 §3: a child started under a scheduler host asks it before every engine operation until it exits
+        // (never detached: the queue feeders flush at process exit, and those writes are points too).
+        if (bootstrap.Scheduled) Scheduling.RemoteEngineScheduler.Install(ControlProtocol.SchedulerFd);
         var (code, error) = RunTarget(bootstrap);
         Report(code, error);
         return code;
