@@ -1,0 +1,73 @@
+using Lab.Systematic.Exploration;
+using Lab.Systematic.Processes;
+using Lab.Systematic.Traces;
+using Xunit;
+
+namespace Lab.Systematic.Tests;
+
+/// <summary>Issue #5 §3: strategies over real child processes find a seeded bug, its token replays it, and the same
+/// seed gives the same schedules.</summary>
+[Collection(ProcessCollection.Name)]
+public class ProcessScheduleTests
+{
+    [Fact(Timeout = 60_000)]
+    public async Task UnlockedCounter_RandomStrategy_FindsLostUpdateAndTokenReplaysIt()
+    {
+        await Task.Yield();
+        using var leftovers = new ProcessLeftovers();
+        var report = ProcessExplorer.Explore(CounterProgram.Unlocked, new ExplorationSettings { Strategy = "random", Iterations = 60, Seed = 3 }, FaultMode.None);
+        var failure = Assert.IsType<Failure>(report.Failure);
+        Assert.Equal(BugKind.Assertion, failure.Bug.Kind);
+        Assert.StartsWith("lost update", failure.Bug.Message);
+
+        var replay = ProcessExplorer.Replay(CounterProgram.Unlocked, ReplayToken.Decode(failure.Token));
+        Assert.True(replay.Reproducible, replay.Message);
+        Assert.Equal(failure.Bug.Step, replay.Bug!.Step);
+        Assert.StartsWith("lost update", replay.Bug.Message);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task LockedCounter_SameSeed_SameSchedulesAndNoBug()
+    {
+        await Task.Yield();
+        using var leftovers = new ProcessLeftovers();
+        var settings = new ExplorationSettings { Strategy = "portfolio", Iterations = 4, Seed = 11 };
+        List<string> Traces()
+        {
+            var traces = new List<string>();
+            var report = ProcessExplorer.Explore(CounterProgram.Locked, settings, FaultMode.None, observe: r => traces.Add(string.Join(" ", r.Run.Steps)));
+            Assert.True(report.Failure is null, report.Failure?.Bug.ToString());
+            return traces;
+        }
+        var first = Traces();
+        Assert.Equal(first, Traces());
+        Assert.Equal(settings.Iterations, first.Count);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task KillStep_TraceAndToken_RoundTripAndReplay()
+    {
+        await Task.Yield();
+        using var leftovers = new ProcessLeftovers();
+        var program = new LockKill();
+        // Iteration 2 of the enumeration kills the holder at its third point, holding the lock.
+        var strategy = Strategies.StrategyFactory.Create("random", 0);
+        var plan = new KillAtEveryPoint(0);
+        var scheduler = new ProcessScheduler();
+        ProcessIterationResult? result = null;
+        for (var i = 0; i <= 2; i++)
+        {
+            Assert.True(strategy.PrepareIteration(i) && plan.PrepareIteration(i));
+            result = scheduler.Run(program, strategy, plan, 1000);
+        }
+        var steps = result!.Run.Steps;
+        var kill = Assert.Single(steps, s => s.Type == StepType.Kill);
+        Assert.Equal(kill, TraceStep.Parse(kill.ToString()));
+        var schedule = new Schedule(program.Name, "random+kill", 0, 3, 1000, steps, null);
+        var decoded = ReplayToken.Decode(ReplayToken.Encode(schedule));
+        Assert.Equal(steps.Select(s => s.ToString()), decoded.Steps.Select(s => s.ToString()));
+        var replay = ProcessExplorer.Replay(program, decoded);
+        Assert.True(replay.Reproducible, replay.Message);
+        Assert.Equal((2, false), program.Last);
+    }
+}

@@ -1,0 +1,304 @@
+using Lab.Engine;
+using Lab.Engine.Scheduling;
+using Lab.Systematic.Exploration;
+using Lab.Systematic.Runtime;
+using Lab.Systematic.Strategies;
+using Lab.Systematic.Traces;
+
+namespace Lab.Systematic.Processes;
+
+/// <summary>How one iteration over real processes ended: the steps and bug (as in-process), how each child ended, and
+/// whether the fault plan's kill happened.</summary>
+public sealed record ProcessIterationResult(IterationResult Run, IReadOnlyList<ChildOutcome> Children, bool Killed);
+
+/// <summary>
+/// The parent-side driver of issue #5 §3: starts an iteration's children under an <see cref="IChildSchedulerHost"/>, so
+/// each child's engine primitives ask it before every operation, and lets exactly one child run at a time, as the
+/// strategy chooses. A child is an operation (id = its index); its pending request is its scheduling point. The same
+/// <see cref="SchedulingStrategy"/>, <see cref="TraceStep"/>s and tokens as in-process; a kill is a fault plan's step.
+/// <para>
+/// Futex waits: a child that finds its word unchanged is blocked (not eligible) until any child wakes any word, exits or
+/// is killed (spurious wake-ups are legal, the caller loops). When nothing is eligible, the lowest blocked child with a
+/// timed wait is let time out (it waits out its real deadline); with none, it is a deadlock.
+/// </para>
+/// <para>
+/// Bugs: the case's check failing (assertion), a deadlock, the step bound (liveness), and a hang: a running child that
+/// reaches no point within <see cref="StepTimeout"/>, or does not exit within <see cref="JoinTimeout"/> (reported as
+/// liveness with "hang" in the message). Every child is killed and reaped before Run returns, whatever happened.
+/// </para>
+/// </summary>
+public sealed class ProcessScheduler : IChildSchedulerHost
+{
+    private readonly List<ChildChannel> started = new();
+
+    /// <summary>How long a running child may take to reach its next point (a child's start is included).</summary>
+    public TimeSpan StepTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a child that closed its channel may take to exit, and a killed one to be reaped.</summary>
+    public TimeSpan JoinTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    void IChildSchedulerHost.ChildStarted(Process process, ChildChannel channel) => started.Add(channel);
+
+    /// <summary>Runs one iteration; the caller has prepared <paramref name="strategy"/> and <paramref name="faults"/>.</summary>
+    public ProcessIterationResult Run(ProcessProgram program, SchedulingStrategy strategy, FaultPlan faults, int maxSteps)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxSteps, 1);
+        using var @case = program.Prepare();
+        var specs = @case.Children;
+        var kids = new Kid[specs.Count];
+        var iteration = new Iteration(this, kids);
+        try
+        {
+            StartAll(specs, kids);
+            for (var i = 0; i < kids.Length; i++) strategy.OnOperationCreated(i);
+            for (var i = 0; i < kids.Length; i++) iteration.AwaitRequest(i);
+            iteration.Loop(strategy, faults, maxSteps);
+        }
+        finally
+        {
+            iteration.Finish();
+        }
+        faults.CompleteIteration(iteration.FaultFired);
+        strategy.CompleteIteration(iteration.Steps.Count);
+        var outcomes = kids.Select((k, i) => new ChildOutcome(i, specs[i].Name, k.ExitCode, k.Killed, k.Points, k.Error)).ToList();
+        var bug = iteration.Bug;
+        if (bug is null && iteration.Mismatch is null && @case.Check(outcomes) is { } wrong)
+            bug = new Bug(BugKind.Assertion, wrong, iteration.Steps.Count, string.Join("\n", outcomes));
+        return new ProcessIterationResult(new IterationResult(iteration.Steps, kids.Length, bug, iteration.Mismatch), outcomes, iteration.FaultFired);
+    }
+
+    private void StartAll(IReadOnlyList<ChildSpec> specs, Kid[] kids)
+    {
+        started.Clear();
+        using var attached = ChildScheduling.Attach(this);
+        for (var i = 0; i < specs.Count; i++)
+        {
+            var process = new Process(specs[i].Target, specs[i].Args, name: specs[i].Name);
+            kids[i] = new Kid(process);
+            process.Start();
+            kids[i].Channel = started.Count == i + 1 ? started[i] : throw new InvalidOperationException("a child was started without a scheduler channel");
+        }
+    }
+
+    private enum State
+    {
+        NotStarted,
+        Running,
+        AtPoint,
+        Blocked,
+        Woken,
+        Exited,
+    }
+
+    private sealed class Kid(Process process)
+    {
+        public Process Process { get; } = process;
+        public ChildChannel? Channel { get; set; }
+        public State State { get; set; } = State.NotStarted;
+        public SchedulingPointKind Kind { get; set; } = SchedulingPointKind.Create;
+        public bool Timed { get; set; }
+        public int Points { get; set; }
+        public bool Killed { get; set; }
+        public int? ExitCode { get; set; }
+        public string? Error { get; set; }
+
+        public bool Live => State is not (State.Exited or State.NotStarted);
+    }
+
+    /// <summary>One iteration's mutable state and its loop.</summary>
+    private sealed class Iteration(ProcessScheduler owner, Kid[] kids)
+    {
+        public List<TraceStep> Steps { get; } = new();
+        public Bug? Bug { get; private set; }
+        public ScheduleMismatchException? Mismatch { get; private set; }
+        public bool FaultFired { get; private set; }
+
+        public void Loop(SchedulingStrategy strategy, FaultPlan faults, int maxSteps)
+        {
+            var current = 0;
+            var eligible = new List<int>(kids.Length);
+            var paused = new bool[kids.Length];
+            var points = new int[kids.Length];
+            while (Bug is null)
+            {
+                Drain(current);
+                if (kids.All(k => k.State == State.Exited)) return;
+                if (Steps.Count >= maxSteps)
+                {
+                    Bug = new Bug(BugKind.Liveness, $"the step bound ({maxSteps}) was reached with processes still live", Steps.Count);
+                    return;
+                }
+                var cur = kids[current];
+                var kind = cur.State switch { State.Exited => SchedulingPointKind.Complete, State.Blocked => SchedulingPointKind.Wait, _ => cur.Kind };
+                eligible.Clear();
+                for (var i = 0; i < kids.Length; i++)
+                {
+                    paused[i] = kids[i].State is State.AtPoint or State.Blocked or State.Woken;
+                    points[i] = kids[i].Points;
+                    if (kids[i].State is State.AtPoint or State.Woken) eligible.Add(i);
+                }
+                try
+                {
+                    var victim = faults.Decide(new FaultContext(Steps.Count, current, kind, paused, points));
+                    if (victim >= 0)
+                    {
+                        Steps.Add(TraceStep.Killed(current, kind, victim));
+                        FaultFired = true;
+                        Kill(victim);
+                        continue;
+                    }
+                    if (eligible.Count == 0)
+                    {
+                        var timed = Array.FindIndex(kids, k => k.State == State.Blocked && k.Timed);
+                        if (timed < 0)
+                        {
+                            Bug = new Bug(BugKind.Deadlock, "deadlock: every live process is blocked in an untimed wait", Steps.Count,
+                                string.Join("\n", kids.Select((k, i) => $"op {i} '{k.Process.Name}': {k.State}")));
+                            return;
+                        }
+                        current = timed;
+                        Grant(timed, timeOut: true);
+                        continue;
+                    }
+                    var currentEligible = eligible.Contains(current);
+                    var next = strategy.NextOperation(new SchedulingContext(Steps.Count, current, kind, currentEligible, eligible.ToArray()));
+                    Steps.Add(TraceStep.Scheduled(current, kind, next, currentEligible && next != current));
+                    current = next;
+                    Grant(next, timeOut: false);
+                }
+                catch (ScheduleMismatchException e)
+                {
+                    Mismatch = e;
+                    return;
+                }
+            }
+        }
+
+        /// <summary>Waits for child <paramref name="i"/>'s next request (handling its wake notices) or its exit.</summary>
+        public void AwaitRequest(int i)
+        {
+            var kid = kids[i];
+            while (kid.State is State.Running or State.NotStarted)
+            {
+                ChildMessage? message;
+                try
+                {
+                    message = kid.Channel!.Receive(owner.StepTimeout);
+                }
+                catch (TimeoutException)
+                {
+                    Bug ??= new Bug(BugKind.Liveness, $"hang: process {i} '{kid.Process.Name}' reached no scheduling point for {owner.StepTimeout.TotalSeconds:0} s " +
+                                                       "(blocked or looping outside the engine's primitives)", Steps.Count);
+                    Kill(i);
+                    return;
+                }
+                Handle(i, message);
+            }
+        }
+
+        private void Grant(int i, bool timeOut)
+        {
+            var kid = kids[i];
+            kid.State = State.Running;
+            // A child that died meanwhile cannot be written to; AwaitRequest then reads its EOF.
+            _ = timeOut ? kid.Channel!.TimeOut() : kid.Channel!.Go();
+            AwaitRequest(i);
+        }
+
+        private void Handle(int i, ChildMessage? message)
+        {
+            var kid = kids[i];
+            if (message is not { } m)
+            {
+                kid.State = State.Exited;
+                WakeBlocked();
+                return;
+            }
+            switch (m.Kind)
+            {
+                case ChildMessageKind.Woke:
+                    WakeBlocked();
+                    break;
+                case ChildMessageKind.Blocked:
+                    kid.State = State.Blocked;
+                    kid.Timed = m.Timed;
+                    kid.Kind = SchedulingPointKind.Wait;
+                    kid.Points++;
+                    break;
+                default:
+                    kid.State = State.AtPoint;
+                    kid.Kind = m.Kind == ChildMessageKind.Started ? SchedulingPointKind.Create : Map(m.Point);
+                    kid.Points++;
+                    break;
+            }
+        }
+
+        /// <summary>Messages that paused children sent on their own (a wake from a second thread), and their exits.</summary>
+        private void Drain(int current)
+        {
+            for (var i = 0; i < kids.Length; i++)
+            {
+                var kid = kids[i];
+                if (kid.State == State.Exited || kid.Channel is null) continue;
+                while (kid.State != State.Exited && kid.Channel.TryReceive(out var message)) Handle(i, message);
+                if (kid.Channel.EofSeen && kid.State != State.Exited) Handle(i, null);
+            }
+        }
+
+        private void WakeBlocked()
+        {
+            foreach (var k in kids)
+                if (k.State == State.Blocked) k.State = State.Woken;
+        }
+
+        private void Kill(int i)
+        {
+            var kid = kids[i];
+            kid.Process.Kill();
+            kid.Killed = true;
+            if (!kid.Process.Join(owner.JoinTimeout))
+                Bug ??= new Bug(BugKind.Liveness, $"hang: process {i} '{kid.Process.Name}' was not reaped {owner.JoinTimeout.TotalSeconds:0} s after SIGKILL", Steps.Count);
+            kid.State = State.Exited;
+            WakeBlocked();
+        }
+
+        /// <summary>Kills what is still live (after a bug or a mismatch), reaps every child, closes every channel.</summary>
+        public void Finish()
+        {
+            for (var i = 0; i < kids.Length; i++)
+            {
+                var kid = kids[i];
+                if (kid is null) continue;
+                try
+                {
+                    if (kid.Process.Pid is null) continue;
+                    if (!kid.Process.Join(kid.State == State.Exited && !kid.Killed ? owner.JoinTimeout : TimeSpan.Zero))
+                    {
+                        if (kid.State == State.Exited)
+                            Bug ??= new Bug(BugKind.Liveness, $"hang: process {i} '{kid.Process.Name}' closed its channel but did not exit within {owner.JoinTimeout.TotalSeconds:0} s", Steps.Count);
+                        kid.Process.Kill();
+                        kid.Process.Join(owner.JoinTimeout);
+                    }
+                    kid.ExitCode = kid.Process.ExitCode;
+                    kid.Error = kid.Process.Error is { } e ? $"{e.Type}: {e.Message}" : null;
+                }
+                finally
+                {
+                    kid.Channel?.Dispose();
+                    kid.Process.Dispose();
+                }
+            }
+        }
+
+        private static SchedulingPointKind Map(EnginePoint point) => point switch
+        {
+            EnginePoint.Read or EnginePoint.Receive or EnginePoint.Collect => SchedulingPointKind.Read,
+            EnginePoint.Write or EnginePoint.Send or EnginePoint.Dispatch => SchedulingPointKind.Write,
+            EnginePoint.Acquire => SchedulingPointKind.Acquire,
+            EnginePoint.Release => SchedulingPointKind.Release,
+            EnginePoint.Wait => SchedulingPointKind.Wait,
+            EnginePoint.Notify => SchedulingPointKind.Notify,
+            _ => SchedulingPointKind.Yield,
+        };
+    }
+}
