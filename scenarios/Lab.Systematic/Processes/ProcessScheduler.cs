@@ -37,6 +37,20 @@ public sealed class ProcessScheduler : IChildSchedulerHost
     /// <summary>How long a child that closed its channel may take to exit, and a killed one to be reaped.</summary>
     public TimeSpan JoinTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Wall time spent starting children until each made its first request (spawn, runtime start, bootstrap),
+    /// summed over iterations; the throughput measurement resets it to see where a schedule's time goes.</summary>
+    public TimeSpan StartTime { get; set; }
+
+    /// <summary>Wall time of the scheduling loops (from every child's first request to the last exit or bug).</summary>
+    public TimeSpan LoopTime { get; set; }
+
+    /// <summary>Part of <see cref="LoopTime"/>: from granting a child its last point until its channel closed (the rest of
+    /// its target, then its exit: runtime shutdown, feeder flush).</summary>
+    public TimeSpan ExitTime { get; set; }
+
+    /// <summary>Wall time spent reaping children (their exit after their last point) and in the cases' checks.</summary>
+    public TimeSpan ReapTime { get; set; }
+
     void IChildSchedulerHost.ChildStarted(Process process, ChildChannel channel) => started.Add(channel);
 
     /// <summary>Runs one iteration; the caller has prepared <paramref name="strategy"/> and <paramref name="faults"/>.</summary>
@@ -49,14 +63,20 @@ public sealed class ProcessScheduler : IChildSchedulerHost
         var iteration = new Iteration(this, kids);
         try
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             StartAll(specs, kids);
             for (var i = 0; i < kids.Length; i++) strategy.OnOperationCreated(i);
             for (var i = 0; i < kids.Length; i++) iteration.AwaitRequest(i);
+            StartTime += clock.Elapsed;
+            clock.Restart();
             iteration.Loop(strategy, faults, maxSteps);
+            LoopTime += clock.Elapsed;
         }
         finally
         {
+            var reap = System.Diagnostics.Stopwatch.StartNew();
             iteration.Finish();
+            ReapTime += reap.Elapsed;
         }
         faults.CompleteIteration(iteration.FaultFired);
         strategy.CompleteIteration(iteration.Steps.Count);
@@ -178,6 +198,7 @@ public sealed class ProcessScheduler : IChildSchedulerHost
         public void AwaitRequest(int i)
         {
             var kid = kids[i];
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             while (kid.State is State.Running or State.NotStarted)
             {
                 ChildMessage? message;
@@ -194,6 +215,7 @@ public sealed class ProcessScheduler : IChildSchedulerHost
                 }
                 Handle(i, message);
             }
+            if (kid.State == State.Exited) owner.ExitTime += clock.Elapsed;
         }
 
         private void Grant(int i, bool timeOut)
