@@ -53,7 +53,7 @@ public class ProcessScheduleTests
         // Iteration 2 of the enumeration kills the holder at its third point, holding the lock.
         var strategy = Strategies.StrategyFactory.Create("random", 0);
         var plan = new KillAtEveryPoint(0);
-        var scheduler = new ProcessScheduler();
+        using var scheduler = new ProcessScheduler();
         ProcessIterationResult? result = null;
         for (var i = 0; i <= 2; i++)
         {

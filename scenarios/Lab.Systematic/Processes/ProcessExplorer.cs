@@ -19,7 +19,8 @@ public static class ProcessExplorer
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.Iterations, 0);
         var strategy = settings.CreateStrategy();
         var plan = FaultPlan.Create(faults, program.Victim, settings.Seed);
-        scheduler ??= new ProcessScheduler();
+        using var owned = scheduler is null ? new ProcessScheduler() : null;
+        scheduler ??= owned!;
         var clock = Stopwatch.StartNew();
         long totalSteps = 0;
         var strategyIteration = 0;
@@ -38,7 +39,7 @@ public static class ProcessExplorer
                 strategy.PrepareIteration(strategyIteration++);
             }
             var label = Label(strategy.IterationLabel, plan);
-            var result = scheduler.Run(program, strategy, plan, settings.MaxSteps);
+            var result = scheduler.Run(program, strategy, plan, settings.MaxSteps, prestartNext: i + 1 < settings.Iterations);
             var run = result.Run;
             totalSteps += run.Steps.Count;
             observe?.Invoke(result);
@@ -61,7 +62,8 @@ public static class ProcessExplorer
             throw new ArgumentException($"the schedule is for program '{schedule.Program}', not '{program.Name}'", nameof(program));
         var strategy = new ReplayStrategy(schedule.Steps);
         strategy.PrepareIteration(0);
-        var run = (scheduler ?? new ProcessScheduler()).Run(program, strategy, new ReplayFaults(schedule.Steps), schedule.MaxSteps).Run;
+        using var owned = scheduler is null ? new ProcessScheduler() : null;
+        var run = (scheduler ?? owned!).Run(program, strategy, new ReplayFaults(schedule.Steps), schedule.MaxSteps).Run;
         if (run.Mismatch is not null)
             return new ReplayOutcome(false, null, run.Mismatch.Step, run.Mismatch.Message, run);
         if (run.Steps.Count < schedule.Steps.Count)

@@ -27,9 +27,11 @@ public sealed record ProcessIterationResult(IterationResult Run, IReadOnlyList<C
 /// liveness with "hang" in the message). Every child is killed and reaped before Run returns, whatever happened.
 /// </para>
 /// </summary>
-public sealed class ProcessScheduler : IChildSchedulerHost
+public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
 {
     private readonly List<ChildChannel> started = new();
+    private Batch? prestarted;
+    private bool disposed;
 
     /// <summary>How long a running child may take to reach its next point (a child's start is included).</summary>
     public TimeSpan StepTimeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -54,20 +56,26 @@ public sealed class ProcessScheduler : IChildSchedulerHost
     void IChildSchedulerHost.ChildStarted(Process process, ChildChannel channel) => started.Add(channel);
 
     /// <summary>Runs one iteration; the caller has prepared <paramref name="strategy"/> and <paramref name="faults"/>.</summary>
-    public ProcessIterationResult Run(ProcessProgram program, SchedulingStrategy strategy, FaultPlan faults, int maxSteps)
+    /// <param name="prestartNext">Once this iteration's children are at their first points, start the next iteration's
+    /// children of the same program (they wait at their first point, so they change nothing here): their start-up,
+    /// which is CPU work, overlaps this iteration's scheduling, which is mostly waiting. Dispose the scheduler to kill and
+    /// reap children started for an iteration that never runs.</param>
+    public ProcessIterationResult Run(ProcessProgram program, SchedulingStrategy strategy, FaultPlan faults, int maxSteps, bool prestartNext = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxSteps, 1);
-        using var @case = program.Prepare();
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var batch = TakePrestarted(program) ?? Launch(program);
+        using var @case = batch.Case;
+        var kids = batch.Kids;
         var specs = @case.Children;
-        var kids = new Kid[specs.Count];
         var iteration = new Iteration(this, kids);
         try
         {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            StartAll(specs, kids);
             for (var i = 0; i < kids.Length; i++) strategy.OnOperationCreated(i);
             for (var i = 0; i < kids.Length; i++) iteration.AwaitRequest(i);
             StartTime += clock.Elapsed;
+            if (prestartNext && iteration.Bug is null) prestarted = Launch(program);
             clock.Restart();
             iteration.Loop(strategy, faults, maxSteps);
             LoopTime += clock.Elapsed;
@@ -87,18 +95,54 @@ public sealed class ProcessScheduler : IChildSchedulerHost
         return new ProcessIterationResult(new IterationResult(iteration.Steps, kids.Length, bug, iteration.Mismatch), outcomes, iteration.FaultFired);
     }
 
-    private void StartAll(IReadOnlyList<ChildSpec> specs, Kid[] kids)
+    /// <summary>Kills and reaps the children started ahead for an iteration that did not run.</summary>
+    public void Dispose()
     {
-        started.Clear();
-        using var attached = ChildScheduling.Attach(this);
-        for (var i = 0; i < specs.Count; i++)
+        disposed = true;
+        if (Interlocked.Exchange(ref prestarted, null) is { } batch) Discard(batch);
+    }
+
+    private Batch? TakePrestarted(ProcessProgram program)
+    {
+        var batch = Interlocked.Exchange(ref prestarted, null);
+        if (batch is null || ReferenceEquals(batch.Program, program)) return batch;
+        Discard(batch);
+        return null;
+    }
+
+    private void Discard(Batch batch)
+    {
+        try { new Iteration(this, batch.Kids).Finish(); }
+        finally { batch.Case.Dispose(); }
+    }
+
+    /// <summary>Prepares a case and starts its children; on failure kills and reaps what was started.</summary>
+    private Batch Launch(ProcessProgram program)
+    {
+        var @case = program.Prepare();
+        var specs = @case.Children;
+        var kids = new Kid[specs.Count];
+        try
         {
-            var process = new Process(specs[i].Target, specs[i].Args, name: specs[i].Name);
-            kids[i] = new Kid(process);
-            process.Start();
-            kids[i].Channel = started.Count == i + 1 ? started[i] : throw new InvalidOperationException("a child was started without a scheduler channel");
+            started.Clear();
+            using var attached = ChildScheduling.Attach(this);
+            for (var i = 0; i < specs.Count; i++)
+            {
+                var process = new Process(specs[i].Target, specs[i].Args, name: specs[i].Name);
+                kids[i] = new Kid(process);
+                process.Start();
+                kids[i].Channel = started.Count == i + 1 ? started[i] : throw new InvalidOperationException("a child was started without a scheduler channel");
+            }
+            return new Batch(program, @case, kids);
+        }
+        catch
+        {
+            Discard(new Batch(program, @case, kids));
+            throw;
         }
     }
+
+    private sealed record Batch(ProcessProgram Program, ProcessCase Case, Kid[] Kids);
 
     private enum State
     {

@@ -20,7 +20,7 @@ public static class ProcessThroughput
         ArgumentOutOfRangeException.ThrowIfNegative(warmup);
         ArgumentOutOfRangeException.ThrowIfLessThan(schedules, 1);
         var program = CounterProgram.Locked;
-        var scheduler = new ProcessScheduler();
+        using var scheduler = new ProcessScheduler();
         var chosen = StrategyFactory.Create(strategy, seed);
         var faults = new NoFaults();
         var iteration = 0;
@@ -38,7 +38,7 @@ public static class ProcessThroughput
                     iteration = 0;
                     chosen.PrepareIteration(iteration++);
                 }
-                var run = scheduler.Run(program, chosen, faults, 1000).Run;
+                var run = scheduler.Run(program, chosen, faults, 1000, prestartNext: true).Run;
                 steps += run.Steps.Count;
                 if (run.Bug is not null || run.Mismatch is not null)
                     throw new InvalidOperationException(
