@@ -43,6 +43,23 @@ public class ProcessKillTests
         Assert.Contains((0, true, true), seen);
         Assert.Equal((4, true, false), seen[^1]);
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task PoolMapKill_KillWorkerAtEveryPoint_CorrectResultOrBrokenPoolNeverHang()
+    {
+        await Task.Yield();
+        using var leftovers = new ProcessLeftovers();
+        var program = new PoolMapKill();
+        var outcomes = new List<PoolMapKill.Outcome>();
+        var report = ProcessExplorer.Explore(program, new ExplorationSettings { Strategy = "dfs", Iterations = 40, Seed = 1 }, FaultMode.EveryPoint,
+            observe: _ => outcomes.Add(program.Last));
+        Assert.True(report.Failure is null, report.Failure?.Bug.ToString() + "\n" + report.Failure?.Bug.Detail);
+        Assert.True(report.Exhausted);
+        // Start, the function binding, and at least one chunk received and one batch of results sent, then the free run.
+        Assert.True(report.Iterations >= 5, $"only {report.Iterations} iterations: {string.Join(", ", outcomes)}");
+        Assert.Contains(PoolMapKill.Outcome.Broken, outcomes);
+        Assert.Equal(PoolMapKill.Outcome.Result, outcomes[^1]);
+    }
 }
 
 [CollectionDefinition(Name, DisableParallelization = true)]

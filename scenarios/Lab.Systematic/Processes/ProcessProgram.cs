@@ -23,7 +23,22 @@ public abstract class ProcessProgram
     /// <summary>Iteration budget of `lab explore` when not told otherwise.</summary>
     public virtual int DefaultIterations => 50;
 
+    /// <summary>Prepare runs while the scheduler's host is attached: processes it starts (a pool's workers) are scheduled
+    /// children too, numbered in the order they were started.</summary>
     public abstract ProcessCase Prepare();
+
+    /// <summary>Whether the next iteration's children may be started while this one runs. False for programs whose
+    /// objects start processes later on their own (a pool replacing a worker): those would be taken for the next
+    /// iteration's children.</summary>
+    public virtual bool AllowPrestart => true;
+
+    /// <summary>
+    /// Whether children wait on the uncontrolled parent outside the engine's points (a pool worker blocks reading its
+    /// channel until the parent's supervisor sends work or Stop). Then a granted child that is silent for
+    /// <see cref="ProcessScheduler.QuietPeriod"/> is taken to be waiting, and others run meanwhile: such programs are
+    /// explored, but an interleaving can depend on timing, so a replay may report a mismatch.
+    /// </summary>
+    public virtual bool ChildrenWaitOnParent => false;
 
     public override string ToString() => Name;
 }

@@ -6,7 +6,7 @@ public static class ProcessPrograms
     public const string Prefix = "processes.";
 
     public static IReadOnlyList<ProcessProgram> All { get; } =
-        [new QueuePutKill(), new LockKill(), CounterProgram.Locked, CounterProgram.Unlocked];
+        [new QueuePutKill(), new LockKill(), new PoolMapKill(), CounterProgram.Locked, CounterProgram.Unlocked];
 
     public static ProcessProgram? Find(string name) => All.FirstOrDefault(p => p.Name == name);
 }

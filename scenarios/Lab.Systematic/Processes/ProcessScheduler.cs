@@ -29,12 +29,16 @@ public sealed record ProcessIterationResult(IterationResult Run, IReadOnlyList<C
 /// </summary>
 public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
 {
-    private readonly List<ChildChannel> started = new();
+    private readonly List<(Process Process, ChildChannel Channel)> started = new();
     private Batch? prestarted;
     private bool disposed;
 
     /// <summary>How long a running child may take to reach its next point (a child's start is included).</summary>
     public TimeSpan StepTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>For programs whose children wait on the uncontrolled parent (<see cref="ProcessProgram.ChildrenWaitOnParent"/>):
+    /// a running child that sends nothing for this long is taken to be waiting outside the seam, and others may run.</summary>
+    public TimeSpan QuietPeriod { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How long a child that closed its channel may take to exit, and a killed one to be reaped.</summary>
     public TimeSpan JoinTimeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -53,7 +57,10 @@ public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
     /// <summary>Wall time spent reaping children (their exit after their last point) and in the cases' checks.</summary>
     public TimeSpan ReapTime { get; set; }
 
-    void IChildSchedulerHost.ChildStarted(Process process, ChildChannel channel) => started.Add(channel);
+    void IChildSchedulerHost.ChildStarted(Process process, ChildChannel channel)
+    {
+        lock (started) started.Add((process, channel));
+    }
 
     /// <summary>Runs one iteration; the caller has prepared <paramref name="strategy"/> and <paramref name="faults"/>.</summary>
     /// <param name="prestartNext">Once this iteration's children are at their first points, start the next iteration's
@@ -68,14 +75,13 @@ public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
         var batch = TakePrestarted(program) ?? Launch(program);
         using var @case = batch.Case;
         var kids = batch.Kids;
-        var specs = @case.Children;
-        var iteration = new Iteration(this, kids);
+        var iteration = new Iteration(this, kids) { Quiet = program.ChildrenWaitOnParent ? QuietPeriod : null };
         try
         {
             for (var i = 0; i < kids.Length; i++) strategy.OnOperationCreated(i);
             for (var i = 0; i < kids.Length; i++) iteration.AwaitRequest(i);
             StartTime += clock.Elapsed;
-            if (prestartNext && iteration.Bug is null) prestarted = Launch(program);
+            if (prestartNext && program.AllowPrestart && iteration.Bug is null) prestarted = Launch(program);
             clock.Restart();
             iteration.Loop(strategy, faults, maxSteps);
             LoopTime += clock.Elapsed;
@@ -88,7 +94,7 @@ public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
         }
         faults.CompleteIteration(iteration.FaultFired);
         strategy.CompleteIteration(iteration.Steps.Count);
-        var outcomes = kids.Select((k, i) => new ChildOutcome(i, specs[i].Name, k.ExitCode, k.Killed, k.Points, k.Error)).ToList();
+        var outcomes = kids.Select((k, i) => new ChildOutcome(i, k.Process.Name, k.ExitCode, k.Killed, k.Points, k.Error)).ToList();
         var bug = iteration.Bug;
         if (bug is null && iteration.Mismatch is null && @case.Check(outcomes) is { } wrong)
             bug = new Bug(BugKind.Assertion, wrong, iteration.Steps.Count, string.Join("\n", outcomes));
@@ -116,29 +122,48 @@ public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
         finally { batch.Case.Dispose(); }
     }
 
-    /// <summary>Prepares a case and starts its children; on failure kills and reaps what was started.</summary>
+    /// <summary>Prepares a case and starts its children, both while the host is attached: processes that the case starts
+    /// itself (a pool's workers) are scheduled children too, after its <see cref="ProcessCase.Children"/> in start order.
+    /// On failure kills and reaps what was started.</summary>
     private Batch Launch(ProcessProgram program)
     {
-        var @case = program.Prepare();
-        var specs = @case.Children;
-        var kids = new Kid[specs.Count];
+        ProcessCase? @case = null;
+        var owned = new HashSet<Process>();
         try
         {
-            started.Clear();
-            using var attached = ChildScheduling.Attach(this);
-            for (var i = 0; i < specs.Count; i++)
+            lock (started) started.Clear();
+            using (ChildScheduling.Attach(this))
             {
-                var process = new Process(specs[i].Target, specs[i].Args, name: specs[i].Name);
-                kids[i] = new Kid(process);
-                process.Start();
-                kids[i].Channel = started.Count == i + 1 ? started[i] : throw new InvalidOperationException("a child was started without a scheduler channel");
+                @case = program.Prepare();
+                foreach (var spec in @case.Children)
+                {
+                    var process = new Process(spec.Target, spec.Args, name: spec.Name);
+                    owned.Add(process);
+                    process.Start();
+                }
             }
-            return new Batch(program, @case, kids);
+            return new Batch(program, @case, Collect(owned));
         }
         catch
         {
-            Discard(new Batch(program, @case, kids));
+            var kids = Collect(owned);
+            try { new Iteration(this, kids).Finish(); }
+            finally
+            {
+                foreach (var p in owned) p.Dispose();
+                @case?.Dispose();
+            }
             throw;
+        }
+    }
+
+    private Kid[] Collect(HashSet<Process> owned)
+    {
+        lock (started)
+        {
+            var kids = started.Select(s => new Kid(s.Process, owned.Contains(s.Process)) { Channel = s.Channel }).ToArray();
+            started.Clear();
+            return kids;
         }
     }
 
@@ -151,12 +176,16 @@ public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
         AtPoint,
         Blocked,
         Woken,
+        Waiting,
         Exited,
     }
 
-    private sealed class Kid(Process process)
+    private sealed class Kid(Process process, bool owned)
     {
         public Process Process { get; } = process;
+
+        /// <summary>Started by the scheduler (disposed by it); otherwise the case's (a pool's worker) and only reaped.</summary>
+        public bool Owned { get; } = owned;
         public ChildChannel? Channel { get; set; }
         public State State { get; set; } = State.NotStarted;
         public SchedulingPointKind Kind { get; set; } = SchedulingPointKind.Create;
@@ -177,6 +206,9 @@ public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
         public ScheduleMismatchException? Mismatch { get; private set; }
         public bool FaultFired { get; private set; }
 
+        /// <summary>Set: a granted child silent for this long is <see cref="State.Waiting"/> (outside the seam).</summary>
+        public TimeSpan? Quiet { get; init; }
+
         public void Loop(SchedulingStrategy strategy, FaultPlan faults, int maxSteps)
         {
             var current = 0;
@@ -193,7 +225,7 @@ public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
                     return;
                 }
                 var cur = kids[current];
-                var kind = cur.State switch { State.Exited => SchedulingPointKind.Complete, State.Blocked => SchedulingPointKind.Wait, _ => cur.Kind };
+                var kind = cur.State switch { State.Exited => SchedulingPointKind.Complete, State.Blocked or State.Waiting => SchedulingPointKind.Wait, _ => cur.Kind };
                 eligible.Clear();
                 for (var i = 0; i < kids.Length; i++)
                 {
@@ -209,6 +241,11 @@ public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
                         Steps.Add(TraceStep.Killed(current, kind, victim));
                         FaultFired = true;
                         Kill(victim);
+                        continue;
+                    }
+                    if (eligible.Count == 0 && kids.Any(k => k.State == State.Waiting))
+                    {
+                        AwaitAnyWaiting();
                         continue;
                     }
                     if (eligible.Count == 0)
@@ -238,8 +275,32 @@ public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
             }
         }
 
-        /// <summary>Waits for child <paramref name="i"/>'s next request (handling its wake notices) or its exit.</summary>
-        public void AwaitRequest(int i)
+        /// <summary>Nothing is eligible but some children wait outside the seam: the first request (or exit) of any of them.</summary>
+        private void AwaitAnyWaiting()
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (clock.Elapsed < owner.StepTimeout)
+            {
+                for (var i = 0; i < kids.Length; i++)
+                {
+                    if (kids[i].State != State.Waiting) continue;
+                    try
+                    {
+                        Handle(i, kids[i].Channel!.Receive(TimeSpan.FromMilliseconds(10)));
+                        return;
+                    }
+                    catch (TimeoutException)
+                    {
+                    }
+                }
+            }
+            Bug ??= new Bug(BugKind.Liveness, $"hang: every live process waited outside the engine's primitives for {owner.StepTimeout.TotalSeconds:0} s", Steps.Count,
+                string.Join("\n", kids.Select((k, i) => $"op {i} '{k.Process.Name}': {k.State}")));
+        }
+
+        /// <summary>Waits for child <paramref name="i"/>'s next request (handling its wake notices) or its exit. With
+        /// <paramref name="quiet"/>, a child silent that long is marked waiting instead.</summary>
+        public void AwaitRequest(int i, TimeSpan? quiet = null)
         {
             var kid = kids[i];
             var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -248,7 +309,12 @@ public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
                 ChildMessage? message;
                 try
                 {
-                    message = kid.Channel!.Receive(owner.StepTimeout);
+                    message = kid.Channel!.Receive(quiet ?? owner.StepTimeout);
+                }
+                catch (TimeoutException) when (quiet is not null)
+                {
+                    kid.State = State.Waiting;
+                    return;
                 }
                 catch (TimeoutException)
                 {
@@ -268,7 +334,7 @@ public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
             kid.State = State.Running;
             // A child that died meanwhile cannot be written to; AwaitRequest then reads its EOF.
             _ = timeOut ? kid.Channel!.TimeOut() : kid.Channel!.Go();
-            AwaitRequest(i);
+            AwaitRequest(i, Quiet);
         }
 
         private void Handle(int i, ChildMessage? message)
@@ -348,10 +414,14 @@ public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
                     kid.ExitCode = kid.Process.ExitCode;
                     kid.Error = kid.Process.Error is { } e ? $"{e.Type}: {e.Message}" : null;
                 }
+                catch (Lab.Engine.Processes.ProcessStateError) when (!kid.Owned)
+                {
+                    // The case's own object (a pool) closed its process object: it has reaped it.
+                }
                 finally
                 {
                     kid.Channel?.Dispose();
-                    kid.Process.Dispose();
+                    if (kid.Owned) kid.Process.Dispose();
                 }
             }
         }
