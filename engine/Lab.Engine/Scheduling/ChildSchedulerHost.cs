@@ -16,6 +16,10 @@ public interface IChildSchedulerHost
 /// Nothing is attached in production: Process.Start then reads one static field.</summary>
 public static class ChildScheduling
 {
+    /// <summary>Exit code of a scheduled child whose parent closed the channel, died, or did not answer for minutes
+    /// (EX_SOFTWARE of sysexits.h): such a child exits at once instead of hanging.</summary>
+    public const int ParentGoneExitCode = 70;
+
     private static IChildSchedulerHost? _host;
 
     internal static IChildSchedulerHost? Host => _host;

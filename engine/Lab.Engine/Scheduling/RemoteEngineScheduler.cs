@@ -21,8 +21,7 @@ namespace Lab.Engine.Scheduling;
 /// </summary>
 internal sealed class RemoteEngineScheduler : IEngineScheduler
 {
-    /// <summary>Exit code of a child whose scheduler went away (EX_SOFTWARE of sysexits.h).</summary>
-    public const int ParentGoneExitCode = 70;
+    public const int ParentGoneExitCode = ChildScheduling.ParentGoneExitCode;
 
     /// <summary>A parent that is alive answers within one step of another child; minutes mean it is stuck or gone.</summary>
     public static readonly TimeSpan AnswerTimeout = TimeSpan.FromMinutes(5);
