@@ -27,6 +27,21 @@ public class ProcessScheduleTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task LockedCounter_RandomKills_KilledHolderDeadlockFoundAndTokenReplaysIt()
+    {
+        await Task.Yield();
+        using var leftovers = new ProcessLeftovers();
+        var report = ProcessExplorer.Explore(CounterProgram.Locked, new ExplorationSettings { Strategy = "pct", Iterations = 40, Seed = 3 }, FaultMode.Random);
+        var failure = Assert.IsType<Failure>(report.Failure);
+        Assert.Equal(BugKind.Deadlock, failure.Bug.Kind);
+        Assert.Contains(failure.Found.Steps, s => s.Type == StepType.Kill);
+
+        var replay = ProcessExplorer.Replay(CounterProgram.Locked, ReplayToken.Decode(failure.Token));
+        Assert.True(replay.Reproducible, replay.Message);
+        Assert.Equal(BugKind.Deadlock, replay.Bug!.Kind);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task LockedCounter_SameSeed_SameSchedulesAndNoBug()
     {
         await Task.Yield();
