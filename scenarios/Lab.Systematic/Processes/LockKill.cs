@@ -38,7 +38,7 @@ public sealed class LockKill : ProcessProgram
     }
 
     /// <summary>What the last iteration's check saw: the stage and whether the parent's acquire succeeded.</summary>
-    public (int Stage, bool Acquired) Last { get; private set; }
+    public (int Stage, bool Acquired) Last { get; set; }
 
     private sealed class Case(LockKill owner) : ProcessCase
     {
