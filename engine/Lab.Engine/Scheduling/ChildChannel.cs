@@ -11,6 +11,7 @@ namespace Lab.Engine.Scheduling;
 public sealed class ChildChannel : IDisposable
 {
     private int _fd;
+    private bool _eofSeen;
 
     private ChildChannel(int fd) => _fd = fd;
 
@@ -49,8 +50,6 @@ public sealed class ChildChannel : IDisposable
 
     /// <summary>True once <see cref="TryReceive"/> met EOF.</summary>
     public bool EofSeen => _eofSeen;
-
-    private bool _eofSeen;
 
     /// <summary>Lets the child run on from its request (for a blocked child: it was woken and re-checks its word).
     /// Returns false if the child is gone.</summary>

@@ -217,7 +217,7 @@ public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
             var points = new int[kids.Length];
             while (Bug is null)
             {
-                Drain(current);
+                Drain();
                 if (kids.All(k => k.State == State.Exited)) return;
                 if (Steps.Count >= maxSteps)
                 {
@@ -366,7 +366,7 @@ public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
         }
 
         /// <summary>Messages that paused children sent on their own (a wake from a second thread), and their exits.</summary>
-        private void Drain(int current)
+        private void Drain()
         {
             for (var i = 0; i < kids.Length; i++)
             {
