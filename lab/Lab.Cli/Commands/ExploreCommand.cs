@@ -40,12 +40,13 @@ internal static class ExploreCommand
         var warmup = new Option<int>("--warmup") { Description = "with --bench: discarded warm-up samples", DefaultValueFactory = _ => 3 };
         var faults = new Option<string?>("--faults") { Description = "for processes.* programs: none|every-point|random (SIGKILL as a scheduling choice; default: the program's)" };
         var processes = new Option<bool>("--processes") { Description = "with --bench: measure schedules/s across real processes (2 children) instead of in-process" };
+        var noPrestart = new Option<bool>("--no-prestart") { Description = "with --bench --processes: start each schedule's children only when it begins (to measure what starting ahead gains)" };
         var perSample = new Option<int>("--schedules") { Description = "with --bench --processes: schedules per sample", DefaultValueFactory = _ => 20 };
         var traces = new Option<string>("--traces") { Description = "directory for trace files", DefaultValueFactory = _ => Path.Combine("results", "traces") };
         var results = CommonOptions.Results();
         var command = new Command("explore", "Explore a program's interleavings under the controlled scheduler; report the first bug with a replay token and a trace file.")
         {
-            scenario, strategy, iterations, maxSteps, seed, pctDepth, bound, seeds, noShrink, bench, samples, warmup, traces, results, faults, processes, perSample,
+            scenario, strategy, iterations, maxSteps, seed, pctDepth, bound, seeds, noShrink, bench, samples, warmup, traces, results, faults, processes, perSample, noPrestart,
         };
         command.SetAction(p =>
         {
@@ -57,7 +58,7 @@ internal static class ExploreCommand
             {
                 if (name is not null) throw new UsageError("--bench measures its own program: give no SCENARIO");
                 if (p.GetValue(processes))
-                    return ExploreProcesses.Bench(request, request.Strategy is null ? StrategyFactory.Names : [request.Strategy], p.GetValue(samples), p.GetValue(warmup), p.GetValue(perSample));
+                    return ExploreProcesses.Bench(request, request.Strategy is null ? StrategyFactory.Names : [request.Strategy], p.GetValue(samples), p.GetValue(warmup), p.GetValue(perSample), !p.GetValue(noPrestart));
                 return ExploreBench.Execute(request, request.Strategy is null ? StrategyFactory.Names : [request.Strategy], p.GetValue(samples), p.GetValue(warmup));
             }
             if (name is null) throw new UsageError($"name a program, '{AllPrograms}', or --bench (see 'lab explore --help')");

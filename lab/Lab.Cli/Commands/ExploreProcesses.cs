@@ -64,21 +64,21 @@ internal static class ExploreProcesses
         return 1;
     }
 
-    public static int Bench(ExploreRequest request, IReadOnlyList<string> strategies, int samples, int warmup, int schedules)
+    public static int Bench(ExploreRequest request, IReadOnlyList<string> strategies, int samples, int warmup, int schedules, bool prestart)
     {
         if (samples < 1) throw new UsageError("--n must be at least 1");
         if (warmup < 0) throw new UsageError("--warmup must not be negative");
         var run = RunInfo.Create();
         var program = CounterProgram.Locked;
         Console.WriteLine($"lab explore --bench --processes {run.RunId}: {BenchId}, {program.Name} ({CounterProgram.Children} children); strategies {string.Join(", ", strategies)}; " +
-                          $"n={samples}, warmup={warmup}, {schedules} schedules per sample, seed {request.Seed}");
+                          $"n={samples}, warmup={warmup}, {schedules} schedules per sample, {(prestart ? "next children started ahead" : "no start-ahead")}, seed {request.Seed}");
         var rows = new List<BenchRow>();
         var table = new Table().AddColumns("strategy", "median schedules/s", "p05", "p95", "start ms", "loop ms", "of which exits ms", "reap ms", "steps", $"≥ {Target:0}/s");
         foreach (var strategy in strategies)
         {
-            var measured = ProcessThroughput.Measure(strategy, request.Seed, samples, warmup, schedules);
+            var measured = ProcessThroughput.Measure(strategy, request.Seed, samples, warmup, schedules, prestart);
             var row = Row(run, strategy, BenchId,
-                $"program={program.Name};children={CounterProgram.Children};schedules={schedules};n={samples};warmup={warmup};seed={request.Seed}",
+                $"program={program.Name};children={CounterProgram.Children};prestart={(prestart ? "yes" : "no")};schedules={schedules};n={samples};warmup={warmup};seed={request.Seed}",
                 "schedules/s", measured.Select(m => m.SchedulesPerSecond).ToList());
             rows.Add(row);
             string Mean(Func<ProcessThroughput.Sample, double> f) => measured.Average(f).ToString("0.0");

@@ -14,7 +14,7 @@ public static class ProcessThroughput
     public sealed record Sample(double SchedulesPerSecond, double StartMsPerSchedule, double LoopMsPerSchedule, double ExitMsPerSchedule, double ReapMsPerSchedule, double StepsPerSchedule);
 
     /// <exception cref="InvalidOperationException">The program failed: throughput is only measured on bug-free programs.</exception>
-    public static IReadOnlyList<Sample> Measure(string strategy, ulong seed, int samples, int warmup, int schedules)
+    public static IReadOnlyList<Sample> Measure(string strategy, ulong seed, int samples, int warmup, int schedules, bool prestart = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(warmup);
@@ -38,7 +38,7 @@ public static class ProcessThroughput
                     iteration = 0;
                     chosen.PrepareIteration(iteration++);
                 }
-                var run = scheduler.Run(program, chosen, faults, 1000, prestartNext: true).Run;
+                var run = scheduler.Run(program, chosen, faults, 1000, prestartNext: prestart).Run;
                 steps += run.Steps.Count;
                 if (run.Bug is not null || run.Mismatch is not null)
                     throw new InvalidOperationException(
