@@ -79,9 +79,29 @@ public sealed class Process : IDisposable
         var inheritance = new InheritanceWriter();
         var args = ChannelEncoder.Encode(_args, null, inheritance, "args");
 
-        var launched = ChildLaunchers.For(StartMethod).Launch(new LaunchRequest(inheritance.Descriptors, _daemon, _output,
-            fdBase => ControlProtocol.EncodeBootstrap(new Bootstrap(_target, args, Name, _daemon, Libc.getpid(), StartMethod, fdBase, inheritance.Descriptors.Count))));
+        // With a systematic scheduler attached (issue #5 §3) the child gets its end of a scheduler channel at fd 5.
+        var host = Scheduling.ChildScheduling.Host;
+        var scheduler = host is not null ? Scheduling.ChildChannel.CreatePair() : default;
+        var scheduled = scheduler.Parent is not null;
+        Launched launched;
+        try
+        {
+            launched = ChildLaunchers.For(StartMethod).Launch(new LaunchRequest(inheritance.Descriptors, _daemon, _output,
+                fdBase => ControlProtocol.EncodeBootstrap(new Bootstrap(_target, args, Name, _daemon, Libc.getpid(), StartMethod, fdBase, inheritance.Descriptors.Count, scheduled)),
+                scheduled ? scheduler.ChildFd : null));
+        }
+        catch
+        {
+            scheduler.Parent?.Dispose();
+            UnixPipe.Close(scheduled ? scheduler.ChildFd : -1);
+            throw;
+        }
         _child = launched.Child;
+        if (scheduled)
+        {
+            UnixPipe.Close(scheduler.ChildFd);
+            host!.ChildStarted(this, scheduler.Parent!);
+        }
         if (launched.Stdout is { } stdout) _stdout = ReadAll(stdout);
         if (launched.Stderr is { } stderr) _stderr = ReadAll(stderr);
         if (launched.Input is { } input) SendBootstrap(input, launched.Bootstrap);

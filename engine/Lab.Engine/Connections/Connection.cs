@@ -281,7 +281,10 @@ public sealed unsafe class Connection : IDisposable, IInheritable
             var done = 0;
             while (done < data.Length)
             {
-                var n = Libc.write(fd, p + done, (nuint)(data.Length - done));
+                // Under an attached scheduler: a point before every chunk of at most 64 KiB, so a kill can fall inside a
+                // large message (issue #5 §3); unscheduled, one write(2) as before.
+                Scheduling.EngineScheduling.Point(Scheduling.EnginePoint.Send);
+                var n = Libc.write(fd, p + done, (nuint)(Scheduling.EngineScheduling.Attached is null ? data.Length - done : Math.Min(data.Length - done, 64 * 1024)));
                 if (n >= 0) { done += (int)n; continue; }
                 var errno = Libc.LastErrno;
                 if (errno == Libc.EINTR) continue;

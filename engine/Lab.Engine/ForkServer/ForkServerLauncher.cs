@@ -19,6 +19,10 @@ internal sealed class ForkServerLauncher : IChildLauncher
 
     public Launched Launch(LaunchRequest request)
     {
+        // The scheduler channel would need a sixth fixed descriptor in the hand-over; systematic process programs start
+        // their children with spawn, so that is all the scheduler supports.
+        if (request.SchedulerFd is not null)
+            throw new ProcessStartError("a systematic scheduler is attached (issue #5 §3): it controls spawn children only; start this process with the spawn context");
         if (request.Inherited.Count + FixedDescriptors > Libc.MaxDescriptorsPerMessage)
             throw new ProcessStartError($"a forkserver child can inherit at most {Libc.MaxDescriptorsPerMessage - FixedDescriptors} descriptors (SCM_MAX_FD), not {request.Inherited.Count}; use spawn");
         var pipes = new ChildPipes(request.Output);

@@ -2,8 +2,9 @@ namespace Lab.Engine.Processes;
 
 /// <summary>What every start method needs to create a child: the descriptors its arguments inherit, its daemon
 /// flag, where its output goes, and the bootstrap frame, which depends on where the child finds the inherited
-/// descriptors (fd_base).</summary>
-internal sealed record LaunchRequest(IReadOnlyList<int> Inherited, bool Daemon, ProcessOutput Output, Func<int, byte[]> Bootstrap);
+/// descriptors (fd_base). <paramref name="SchedulerFd"/> is the child's end of a systematic scheduler's channel
+/// (issue #5 §3), which it expects at <see cref="ControlProtocol.SchedulerFd"/>; null when no scheduler is attached.</summary>
+internal sealed record LaunchRequest(IReadOnlyList<int> Inherited, bool Daemon, ProcessOutput Output, Func<int, byte[]> Bootstrap, int? SchedulerFd = null);
 
 /// <summary>A created child: the parent's ends of its bootstrap pipe and of its captured output. Input is null when
 /// the launcher has already written the bootstrap.</summary>
@@ -74,6 +75,7 @@ internal sealed class SpawnLauncher : IChildLauncher
             fixedDescriptors.Add((pipes.Stdout.WriteFd, 1));
             fixedDescriptors.Add((pipes.Stderr.WriteFd, 2));
         }
+        if (request.SchedulerFd is { } schedulerFd) fixedDescriptors.Add((schedulerFd, ControlProtocol.SchedulerFd));
         // posix_spawn applies dup2()s in order: inherited descriptors go first, to numbers above every source, so no
         // dup2 overwrites a descriptor that a later one still has to copy; the fixed 0..4 come last (their sources
         // are all >= 10).

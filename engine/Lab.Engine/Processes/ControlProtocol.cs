@@ -9,7 +9,7 @@ internal sealed record ExitReport(int Code, RemoteError? Error, long? PeakReside
 /// <summary>What the parent tells the worker (one frame on the child's fd 3). The arguments are a nested encoded
 /// value, decoded once the worker knows where its inherited descriptors are (fd_base .. fd_base + fd_count - 1).</summary>
 internal sealed record Bootstrap(TargetMethod Target, byte[] Args, string Name, bool Daemon, int ParentPid, StartMethod StartMethod,
-    int InheritedFdBase, int InheritedFdCount);
+    int InheritedFdBase, int InheritedFdCount, bool Scheduled = false);
 
 /// <summary>
 /// The structured messages between parent and worker: one bootstrap frame in, at most one exit report out
@@ -20,6 +20,9 @@ internal static class ControlProtocol
     public const int Version = 1;
     public const int ChildInFd = 3;
     public const int ChildOutFd = 4;
+
+    /// <summary>With bootstrap "scheduled": the child's end of its scheduler channel (issue #5 §3, Scheduling/ChildChannel.cs).</summary>
+    public const int SchedulerFd = 5;
 
     /// <summary>Reports stay far below a pipe's 64 KiB buffer, so a child never blocks writing its report
     /// even if the parent reads it only after the child has exited.</summary>
@@ -36,6 +39,7 @@ internal static class ControlProtocol
         ["start_method"] = b.StartMethod.ToName(),
         ["fd_base"] = b.InheritedFdBase,
         ["fd_count"] = b.InheritedFdCount,
+        ["scheduled"] = b.Scheduled,
     });
 
     public static Bootstrap DecodeBootstrap(byte[] frame)
@@ -46,7 +50,7 @@ internal static class ControlProtocol
         return new Bootstrap(
             new TargetMethod((string)t[0]!, (string)t[1]!, (string)t[2]!, (int)t[3]!),
             (byte[])d["args"]!, (string)d["name"]!, (bool)d["daemon"]!, (int)d["parent_pid"]!, StartMethods.Parse((string)d["start_method"]!),
-            (int)d["fd_base"]!, (int)d["fd_count"]!);
+            (int)d["fd_base"]!, (int)d["fd_count"]!, d.GetValueOrDefault("scheduled") is true);
     }
 
     public static byte[] EncodeExit(ExitReport report) => ChannelEncoder.Encode(new Dictionary<string, object?>

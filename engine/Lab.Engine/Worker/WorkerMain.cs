@@ -58,6 +58,10 @@ public static class WorkerMain
             var inherited = new InheritanceReader(bootstrap.InheritedFdBase, bootstrap.InheritedFdCount);
             var decoded = (object?[])ChannelDecoder.Decode(bootstrap.Args, null, inherited)!;
             var args = TargetBinder.Bind(method, decoded);
+            // Issue #5 §3: a child started under a scheduler host asks it before every engine operation from here until
+            // it exits (never detached: queue feeders flush at exit, and their writes are points too). Installed after
+            // the arguments are decoded, so that start-up work runs in parallel with the other children.
+            if (bootstrap.Scheduled) Scheduling.RemoteEngineScheduler.Install(ControlProtocol.SchedulerFd);
             method.Invoke(null, BindingFlags.DoNotWrapExceptions, binder: null, args, culture: null);
             return (0, null);
         }

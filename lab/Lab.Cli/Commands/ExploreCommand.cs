@@ -2,6 +2,7 @@ using System.CommandLine;
 using Lab.Results;
 using Lab.Systematic.Corpus;
 using Lab.Systematic.Exploration;
+using Lab.Systematic.Processes;
 using Lab.Systematic.Runtime;
 using Lab.Systematic.Strategies;
 using Lab.Systematic.Traces;
@@ -23,7 +24,8 @@ internal static class ExploreCommand
         var scenario = new Argument<string?>("SCENARIO")
         {
             Arity = ArgumentArity.ZeroOrOne,
-            Description = $"a corpus program ({string.Join(", ", BugCorpus.All.Select(p => p.Name))}; a corrected twin ends in '{CorpusProgram.FixedSuffix}') or '{AllPrograms}' for all",
+            Description = $"a corpus program ({string.Join(", ", BugCorpus.All.Select(p => p.Name))}; a corrected twin ends in '{CorpusProgram.FixedSuffix}'), '{AllPrograms}' for all, " +
+                          $"or a program over real processes ({string.Join(", ", ProcessPrograms.All.Select(p => p.Name))})",
         };
         var strategy = new Option<string?>("--strategy") { Description = $"{string.Join("|", StrategyFactory.Names)} (default portfolio; for '{AllPrograms}' and --bench, all four)" };
         var iterations = new Option<int?>("--iterations") { Description = "iteration budget (default: the program's stated budget; for 'corpus', 10000 per measurement)" };
@@ -36,11 +38,15 @@ internal static class ExploreCommand
         var bench = new Option<bool>("--bench") { Description = $"instead of a program, measure {ExploreBench.Id}: schedules/s on a 2-worker, 50-step program, per strategy" };
         var samples = new Option<int>("--n") { Description = "with --bench: samples per strategy", DefaultValueFactory = _ => 20 };
         var warmup = new Option<int>("--warmup") { Description = "with --bench: discarded warm-up samples", DefaultValueFactory = _ => 3 };
+        var faults = new Option<string?>("--faults") { Description = "for processes.* programs: none|every-point|random (SIGKILL as a scheduling choice; default: the program's)" };
+        var processes = new Option<bool>("--processes") { Description = "with --bench: measure schedules/s across real processes (2 children) instead of in-process" };
+        var noPrestart = new Option<bool>("--no-prestart") { Description = "with --bench --processes: start each schedule's children only when it begins (to measure what starting ahead gains)" };
+        var perSample = new Option<int>("--schedules") { Description = "with --bench --processes: schedules per sample", DefaultValueFactory = _ => 20 };
         var traces = new Option<string>("--traces") { Description = "directory for trace files", DefaultValueFactory = _ => Path.Combine("results", "traces") };
         var results = CommonOptions.Results();
         var command = new Command("explore", "Explore a program's interleavings under the controlled scheduler; report the first bug with a replay token and a trace file.")
         {
-            scenario, strategy, iterations, maxSteps, seed, pctDepth, bound, seeds, noShrink, bench, samples, warmup, traces, results,
+            scenario, strategy, iterations, maxSteps, seed, pctDepth, bound, seeds, noShrink, bench, samples, warmup, traces, results, faults, processes, perSample, noPrestart,
         };
         command.SetAction(p =>
         {
@@ -51,11 +57,18 @@ internal static class ExploreCommand
             if (p.GetValue(bench))
             {
                 if (name is not null) throw new UsageError("--bench measures its own program: give no SCENARIO");
+                if (p.GetValue(processes))
+                    return ExploreProcesses.Bench(request, request.Strategy is null ? StrategyFactory.Names : [request.Strategy], p.GetValue(samples), p.GetValue(warmup), p.GetValue(perSample), !p.GetValue(noPrestart));
                 return ExploreBench.Execute(request, request.Strategy is null ? StrategyFactory.Names : [request.Strategy], p.GetValue(samples), p.GetValue(warmup));
             }
             if (name is null) throw new UsageError($"name a program, '{AllPrograms}', or --bench (see 'lab explore --help')");
             try
             {
+                if (name.StartsWith(ProcessPrograms.Prefix, StringComparison.Ordinal))
+                    return ExploreProcesses.ExploreOne(ProcessPrograms.Find(name)
+                        ?? throw new UsageError($"no program '{name}': the programs over real processes are {string.Join(", ", ProcessPrograms.All.Select(p => p.Name))}"),
+                        request, ExploreProcesses.ParseFaults(p.GetValue(faults)));
+                if (p.GetValue(faults) is not null) throw new UsageError("--faults applies to processes.* programs only");
                 return name == AllPrograms ? ExploreCorpus.Execute(request) : ExploreOne(name, request);
             }
             catch (Exception e) when (e is NondeterministicProgramException or UncontrolledBlockingException)

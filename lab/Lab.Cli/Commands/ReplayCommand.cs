@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Lab.Systematic.Corpus;
 using Lab.Systematic.Exploration;
+using Lab.Systematic.Processes;
 using Lab.Systematic.Runtime;
 using Lab.Systematic.Traces;
 
@@ -25,14 +26,16 @@ internal static class ReplayCommand
     private static int Execute(string input, bool showSteps)
     {
         var schedule = Load(input);
-        var program = BugCorpus.Find(schedule.Program)
-            ?? throw new UsageError($"the trace is for program '{schedule.Program}', which this lab does not have (known: {string.Join(", ", BugCorpus.Programs.Select(p => p.Name))})");
+        var processProgram = ProcessPrograms.Find(schedule.Program);
+        var program = processProgram is not null ? null : BugCorpus.Find(schedule.Program)
+            ?? throw new UsageError($"the trace is for program '{schedule.Program}', which this lab does not have " +
+                                    $"(known: {string.Join(", ", BugCorpus.Programs.Select(p => p.Name).Concat(ProcessPrograms.All.Select(p => p.Name)))})");
         Console.WriteLine($"lab replay: {schedule.Program}, {schedule.Steps.Count} steps ({schedule.Strategy}, seed {schedule.Seed}, iteration {schedule.Iteration}{(schedule.Shrunk ? ", shrunk" : "")}); " +
                           $"recorded: {(schedule.Bug is null ? "no bug" : schedule.Bug.ToString())}");
         ReplayOutcome outcome;
         try
         {
-            outcome = Replayer.Replay(program, schedule);
+            outcome = processProgram is not null ? ProcessExplorer.Replay(processProgram, schedule) : Replayer.Replay(program!, schedule);
         }
         catch (UncontrolledBlockingException e)
         {

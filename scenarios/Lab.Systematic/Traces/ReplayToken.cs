@@ -10,7 +10,7 @@ namespace Lab.Systematic.Traces;
 /// A schedule as one copy-pasteable word: <c>lab1.</c> followed by base64url (no padding) of the raw-deflated bytes
 /// <c>"LS" 1 | program | strategy | seed | iteration | maxSteps | bugKind bugStep | n | n steps | FNV-1a-32</c>, strings
 /// as varint length + UTF-8 and numbers as LEB128 varints. Each step is one varint
-/// <c>choice &lt;&lt; 6 | kind &lt;&lt; 2 | type</c>; its operation is implied (op 0 first, then the last scheduling
+/// <c>choice &lt;&lt; 6 | kind &lt;&lt; 2 | type</c> (type 3, a kill, came later: older tokens never use it); its operation is implied (op 0 first, then the last scheduling
 /// step's choice), so a token replays with the same step checks as a trace file. The bug message is not in the token:
 /// a token replay matches the bug by kind and step.
 /// </summary>
@@ -86,7 +86,12 @@ public static class ReplayToken
             var kind = (SchedulingPointKind)((packedStep >> 2) & 15);
             var choice = checked((int)(packedStep >> 6));
             if (!Enum.IsDefined(type) || !Enum.IsDefined(kind)) throw new FormatException($"the replay token has a bad step {i + 1}");
-            steps.Add(type == StepType.Schedule ? TraceStep.Scheduled(running, kind, choice, preemption: false) : TraceStep.Value(running, type, choice));
+            steps.Add(type switch
+            {
+                StepType.Schedule => TraceStep.Scheduled(running, kind, choice, preemption: false),
+                StepType.Kill => TraceStep.Killed(running, kind, choice),
+                _ => TraceStep.Value(running, type, choice),
+            });
             if (type == StepType.Schedule) running = choice;
         }
         if (at != content.Length) throw new FormatException("the replay token has trailing bytes");

@@ -1,0 +1,108 @@
+using Lab.Engine;
+
+namespace Lab.Systematic.Processes;
+
+/// <summary>
+/// <c>processes.pool-map-kill</c> (issue #5 §3 with #6): a Pool of 2 workers maps <see cref="Square"/> over 8 items in
+/// chunks of 2 while the scheduler interleaves the workers, and worker 0 is killed at each of its points in turn (its
+/// start, every chunk it receives, every batch of results it sends). The parent's result is the correct list, or
+/// <see cref="BrokenPoolError"/> (the worker died holding a chunk), never a hang: the wait is bounded, and a timeout is a
+/// failed check. The pool's supervisor runs in the parent, uncontrolled; a worker that replaces one killed while idle is
+/// started outside the scheduler (after the iteration's children were collected) and runs freely.
+/// </summary>
+public sealed class PoolMapKill : ProcessProgram
+{
+    public const int Items = 8;
+    public const int ChunkSize = 2;
+    public static readonly TimeSpan MapLimit = TimeSpan.FromSeconds(20);
+
+    public override string Name => "processes.pool-map-kill";
+
+    public override string Description => "a 2-worker Pool maps 8 items, worker 0 killed at every point: the correct result or a broken-pool error, never a hang";
+
+    public override FaultMode DefaultFaults => FaultMode.EveryPoint;
+
+    public override bool AllowPrestart => false;
+
+    public override bool ChildrenWaitOnParent => true;
+
+    public override ProcessCase Prepare() => new Case(this);
+
+    /// <summary>The mapped function (a target: a static method).</summary>
+    public static int Square(int x) => x * x;
+
+    public enum Outcome { Result, Broken, Wrong, Hang }
+
+    /// <summary>What the last iteration's map returned.</summary>
+    public Outcome Last { get; private set; }
+
+    private sealed class Case : ProcessCase
+    {
+        private readonly PoolMapKill owner;
+        private readonly Pool pool = new(processes: 2);
+        private readonly Thread mapper;
+        private Outcome outcome = Outcome.Hang;
+        private string detail = "";
+
+        public Case(PoolMapKill owner)
+        {
+            this.owner = owner;
+            mapper = new Thread(Map) { IsBackground = true, Name = "pool-map-kill mapper" };
+            mapper.Start();
+        }
+
+        public override IReadOnlyList<ChildSpec> Children => [];
+
+        private void Map()
+        {
+            try
+            {
+                var result = pool.MapAsync<int, int>(Square, Enumerable.Range(0, Items), ChunkSize).Get(MapLimit);
+                (outcome, detail) = result.SequenceEqual(Enumerable.Range(0, Items).Select(Square))
+                    ? (Outcome.Result, "")
+                    : (Outcome.Wrong, $"[{string.Join(", ", result)}]");
+                pool.Close();
+                pool.Join(MapLimit);
+            }
+            catch (BrokenPoolError e)
+            {
+                (outcome, detail) = (Outcome.Broken, e.Message);
+            }
+            catch (TimeoutException e)
+            {
+                (outcome, detail) = (Outcome.Hang, e.Message);
+            }
+            catch (Exception e)
+            {
+                (outcome, detail) = (Outcome.Wrong, $"{e.GetType().Name}: {e.Message}");
+            }
+            finally
+            {
+                // Whatever happened, the workers go: the scheduler's iteration ends when every worker has exited.
+                if (outcome != Outcome.Result) pool.Terminate();
+            }
+        }
+
+        public override string? Check(IReadOnlyList<ChildOutcome> outcomes)
+        {
+            if (!mapper.Join(MapLimit + TimeSpan.FromSeconds(10))) return "hang: the map did not return";
+            owner.Last = outcome;
+            var victim = outcomes[0];
+            return outcome switch
+            {
+                Outcome.Result => null,
+                Outcome.Broken when victim.Killed => null,
+                Outcome.Broken => $"broken pool although no worker was killed: {detail}",
+                Outcome.Wrong => $"a wrong result or error: {detail}",
+                _ => $"hang: {detail}",
+            };
+        }
+
+        public override void Dispose()
+        {
+            pool.Terminate();
+            mapper.Join(MapLimit + TimeSpan.FromSeconds(10));
+            base.Dispose();
+        }
+    }
+}
