@@ -75,6 +75,7 @@ public static class ScenarioCatalog
         new CorpusBugFoundScenario(),
         new CorpusTwinCleanScenario(),
         new EngineSeamScenario(),
+        new ProcessKillScenario(),
     }.OrderBy(s => s.Area, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal).ToArray();
 
     public static IReadOnlyList<string> Areas => All.Select(s => s.Area).Distinct().ToArray();
