@@ -1,6 +1,9 @@
 using Lab.Scenarios.Areas.ExitCodes;
 using Lab.Scenarios.Areas.Isolation;
 using Lab.Scenarios.Areas.Pickling;
+#if LAB_POOL
+using Lab.Scenarios.Areas.Pool;
+#endif
 using Lab.Scenarios.Areas.Pipes;
 using Lab.Scenarios.Areas.Queues;
 using Lab.Scenarios.Areas.SharedMemory;
@@ -71,6 +74,25 @@ public static class ScenarioCatalog
         new BarrierTimeoutBreaksScenario(),
         new KilledHolderKeepsLockScenario(),
         new CooperativeShutdownEventScenario(),
+        new ForkServerServerStateScenario(),
+        new ForkServerPreloadScenario(),
+#if LAB_POOL
+        new MapOrderScenario(),
+        new ImapUnorderedPermutationScenario(),
+        new StarMapScenario(),
+        new EmptyInputScenario(),
+        new DefaultChunksizeScenario(),
+        new TaskExceptionScenario(),
+        new UnserializableResultScenario(),
+        new InitializerOncePerWorkerScenario(),
+        new MaxTasksPerChildScenario(),
+        new FailingInitializerScenario(),
+        new WorkerKilledDuringMapScenario(),
+        new UseAfterCloseScenario(),
+        new BadArgumentsScenario(),
+        new PoolPropertyScenario(),
+        new WorkerKillPropertyScenario(),
+#endif
     }.OrderBy(s => s.Area, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal).ToArray();
 
     public static IReadOnlyList<string> Areas => All.Select(s => s.Area).Distinct().ToArray();

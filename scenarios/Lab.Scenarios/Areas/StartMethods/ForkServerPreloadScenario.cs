@@ -1,0 +1,41 @@
+using System.Reflection;
+using Lab.Engine;
+using Lab.Scenarios.Model;
+using Lab.Scenarios.Support;
+
+namespace Lab.Scenarios.Areas.StartMethods;
+
+/// <summary>
+/// set_forkserver_preload: the server loads the named modules (the engine: assemblies) once, and every child forked
+/// from it has them before its target runs. CPython's twin preloads a probe module nothing else imports
+/// (twins/preload_probe.py) and checks sys.modules at the start of the target; the engine preloads an assembly no
+/// worker loads by itself and checks the loaded assemblies. Under fork and spawn the preload list does not apply.
+/// </summary>
+public sealed class ForkServerPreloadScenario : Scenario
+{
+    public override string Id => "start-methods.forkserver-preload";
+    public override string Rule => "A module (assembly) named in set_forkserver_preload is loaded in a forkserver child before its target runs.";
+    public override string Source => "CPython docs, multiprocessing.set_forkserver_preload; Lib/multiprocessing/forkserver.py main()";
+
+    public override IEnumerable<ScenarioCase> Cases(RunSettings settings) => [ScenarioCase.Single("preloaded_before_target=true;loaded_in_another_process=true")];
+
+    public override bool AppliesToEngine(StartMethod method) => method == StartMethod.ForkServer && base.AppliesToEngine(method);
+
+    public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod, string pythonVersion) =>
+        startMethod == "forkserver" ? null : "preloaded_before_target=false;loaded_in_another_process=false";
+
+    public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget)
+    {
+        // Looked up by reflection so that the catalog builds whether or not the engine has the forkserver yet.
+        var preload = typeof(Multiprocessing).GetMethod("SetForkServerPreload", BindingFlags.Public | BindingFlags.Static);
+        if (preload is null) return new("preload_not_available", "Multiprocessing.SetForkServerPreload does not exist in this engine");
+        preload.Invoke(null, [new[] { ForkServerTargets.ProbeAssembly }]);
+        using var scope = new ChildScope(context, budget);
+        var p = Run.ToEnd(scope, ForkServerTargets.ReportPreloaded);
+        if (p is null) return Run.Hang("the child");
+        var loaded = p.ExitCode == 10;
+        // This process never loads the probe, so a child that has it got it from the server.
+        var inParent = AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == ForkServerTargets.ProbeAssembly);
+        return new(Observe.Pairs(("preloaded_before_target", loaded), ("loaded_in_another_process", loaded && !inParent)), $"child exit {p.ExitCode}");
+    }
+}
