@@ -14,6 +14,10 @@ public sealed class ProcessContext
     public Process Process(Delegate target, object?[]? args = null, string? name = null, bool daemon = false, ProcessOutput output = ProcessOutput.Inherit)
         => new(target, args, name, daemon, output, this);
 
+    /// <summary>CPython's ctx.Pool(): a pool whose workers are started with this context's start method.</summary>
+    public Pool Pool(int? processes = null, Delegate? initializer = null, object?[]? initArgs = null, int? maxTasksPerChild = null)
+        => new(processes, initializer, initArgs, maxTasksPerChild, this);
+
     // CPython's context factories (ctx.Pipe(), ctx.Queue(), ctx.Lock(), ...). The objects do not depend on the start
     // method here (every engine child inherits them the same way); the factories keep code written for CPython familiar.
 

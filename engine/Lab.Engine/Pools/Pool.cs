@@ -1,0 +1,192 @@
+using Lab.Engine.Connections;
+using Lab.Engine.Pools;
+using Lab.Engine.Targets;
+
+namespace Lab.Engine;
+
+/// <summary>
+/// A pool of worker processes with the API and semantics of CPython's multiprocessing.Pool (pool.py): Map, StarMap,
+/// IMap, IMapUnordered, Apply and the async forms; chunksize with CPython's default; initializer/initargs;
+/// maxTasksPerChild; Close/Terminate/Join. Unlike CPython's, it never hangs when a worker dies while holding tasks:
+/// those results fail with <see cref="BrokenPoolError"/> (see README.md beside this file). Functions are targets:
+/// static methods of named classes, as CPython needs module-level functions.
+/// </summary>
+public sealed class Pool : IDisposable
+{
+    private static int _poolCounter;
+
+    private readonly PoolSupervisor _supervisor;
+    private readonly Dictionary<TargetMethod, int> _functionKeys = new();
+    private long _nextChunkId;
+
+    public Pool(int? processes = null, Delegate? initializer = null, object?[]? initArgs = null,
+        int? maxTasksPerChild = null, ProcessContext? context = null)
+    {
+        // CPython's messages (pool.py, Pool.__init__).
+        var count = processes ?? Environment.ProcessorCount;
+        if (count < 1) throw new ArgumentOutOfRangeException(nameof(processes), count, "Number of processes must be at least 1");
+        if (maxTasksPerChild is <= 0)
+            throw new ArgumentOutOfRangeException(nameof(maxTasksPerChild), maxTasksPerChild, "maxtasksperchild must be a positive int or None");
+        context ??= Multiprocessing.GetContext();
+        object?[]? initTuple = null;
+        object?[]? boundInitArgs = null;
+        var initializerName = "(none)";
+        if (initializer is not null)
+        {
+            var target = TargetMethod.From(initializer);
+            boundInitArgs = TargetBinder.Bind(initializer.Method, initArgs ?? []);
+            initTuple = PoolProtocol.ToTuple(target);
+            initializerName = target.DisplayName;
+        }
+        else if (initArgs is { Length: > 0 })
+            throw new ArgumentException("initArgs were given without an initializer", nameof(initArgs));
+        Processes = count;
+        var poolId = Interlocked.Increment(ref _poolCounter);
+        var workerCounter = 0;
+        _supervisor = new PoolSupervisor(count, maxTasksPerChild, initializerName, () =>
+        {
+            var (mine, theirs) = Pipe.Create(duplex: true);
+            try
+            {
+                // Daemon, as CPython's pool workers: they die with the pool's process.
+                var process = context.Process((Action<Connection, object?[]?, object?[]?, int>)PoolWorker.Run,
+                    [theirs, initTuple, boundInitArgs, maxTasksPerChild ?? 0], name: $"PoolWorker-{poolId}.{++workerCounter}", daemon: true);
+                process.Start();
+                mine.MakeNonBlocking();
+                return (process, mine);
+            }
+            catch
+            {
+                mine.Dispose();
+                throw;
+            }
+            finally
+            {
+                theirs.Dispose();
+            }
+        });
+    }
+
+    public int Processes { get; }
+
+    /// <summary>The pids of the current workers (they change as maxTasksPerChild retires workers).</summary>
+    public IReadOnlyList<int> WorkerPids => _supervisor.WorkerPids;
+
+    public List<TResult> Map<TArg, TResult>(Func<TArg, TResult> func, IEnumerable<TArg> iterable, int? chunksize = null) =>
+        MapAsync(func, iterable, chunksize).Get();
+
+    public List<TResult> StarMap<TResult>(Delegate func, IEnumerable<object?[]> iterable, int? chunksize = null) =>
+        StarMapAsync<TResult>(func, iterable, chunksize).Get();
+
+    public AsyncResult<List<TResult>> MapAsync<TArg, TResult>(Func<TArg, TResult> func, IEnumerable<TArg> iterable,
+        int? chunksize = null, Action<List<TResult>>? callback = null, Action<Exception>? errorCallback = null)
+    {
+        ArgumentNullException.ThrowIfNull(iterable);
+        return SubmitMap(func, iterable.Select(x => (object?)x).ToList(), star: false, chunksize, callback, errorCallback);
+    }
+
+    public AsyncResult<List<TResult>> StarMapAsync<TResult>(Delegate func, IEnumerable<object?[]> iterable,
+        int? chunksize = null, Action<List<TResult>>? callback = null, Action<Exception>? errorCallback = null)
+    {
+        ArgumentNullException.ThrowIfNull(func);
+        ArgumentNullException.ThrowIfNull(iterable);
+        // Arguments are checked against the function here, in the caller, as Process does at Start.
+        var items = iterable.Select(args => (object?)TargetBinder.Bind(func.Method, args ?? [])).ToList();
+        return SubmitMap(func, items, star: true, chunksize, callback, errorCallback);
+    }
+
+    public IEnumerable<TResult> IMap<TArg, TResult>(Func<TArg, TResult> func, IEnumerable<TArg> iterable, int chunksize = 1) =>
+        SubmitIMap<TArg, TResult>(func, iterable, chunksize, ordered: true);
+
+    public IEnumerable<TResult> IMapUnordered<TArg, TResult>(Func<TArg, TResult> func, IEnumerable<TArg> iterable, int chunksize = 1) =>
+        SubmitIMap<TArg, TResult>(func, iterable, chunksize, ordered: false);
+
+    public TResult Apply<TResult>(Delegate func, params object?[] args) => ApplyAsync<TResult>(func, args).Get();
+
+    public AsyncResult<TResult> ApplyAsync<TResult>(Delegate func, object?[]? args = null,
+        Action<TResult>? callback = null, Action<Exception>? errorCallback = null)
+    {
+        ArgumentNullException.ThrowIfNull(func);
+        _supervisor.CheckRunning();
+        var target = TargetMethod.From(func);
+        var bound = TargetBinder.Bind(func.Method, args ?? []);
+        var result = new AsyncResult<TResult>(callback, errorCallback);
+        var job = new ApplyJob<TResult>(target.DisplayName, result);
+        _supervisor.Submit([MakeChunk(job, 0, target, star: true, [bound])]);
+        return result;
+    }
+
+    /// <summary>No more submissions; the workers exit once the pending work is done (CPython's close()).</summary>
+    public void Close() => _supervisor.Close();
+
+    /// <summary>Kills the workers now; pending results fail with <see cref="PoolStateError"/>. Returns once the
+    /// workers are reaped (bounded: SIGKILL cannot be ignored).</summary>
+    public void Terminate()
+    {
+        _supervisor.Terminate();
+        if (!_supervisor.IsSupervisorThread) _supervisor.Join(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Waits for the workers to exit, after Close or Terminate (CPython's join()). True if all were reaped in time.</summary>
+    public bool Join(TimeSpan? timeout = null)
+    {
+        if (!_supervisor.IsClosed) throw new PoolStateError("Pool is still running");
+        return _supervisor.Join(timeout);
+    }
+
+    /// <summary>Terminate, like leaving CPython's <c>with Pool() as p:</c> block.</summary>
+    public void Dispose() => Terminate();
+
+    private AsyncResult<List<TResult>> SubmitMap<TResult>(Delegate func, List<object?> items, bool star, int? chunksize,
+        Action<List<TResult>>? callback, Action<Exception>? errorCallback)
+    {
+        ArgumentNullException.ThrowIfNull(func);
+        _supervisor.CheckRunning();
+        var target = TargetMethod.From(func);
+        var size = Chunking.Resolve(chunksize, items.Count, Processes);
+        var result = new AsyncResult<List<TResult>>(callback, errorCallback);
+        if (items.Count == 0)
+        {
+            result.Complete([]);
+            return result;
+        }
+        var chunks = (items.Count + size - 1) / size;
+        var job = new MapJob<TResult>(chunks, items.Count, size, target.DisplayName, result);
+        _supervisor.Submit(Split(job, target, star, items, size));
+        return result;
+    }
+
+    private IEnumerable<TResult> SubmitIMap<TArg, TResult>(Func<TArg, TResult> func, IEnumerable<TArg> iterable, int chunksize, bool ordered)
+    {
+        ArgumentNullException.ThrowIfNull(func);
+        ArgumentNullException.ThrowIfNull(iterable);
+        _supervisor.CheckRunning();
+        var target = TargetMethod.From(func);
+        var size = Chunking.Resolve(chunksize, 0, Processes);
+        // The input is read at once (CPython feeds it lazily from a thread; see README.md).
+        var items = iterable.Select(x => (object?)x).ToList();
+        if (items.Count == 0) return [];
+        var job = new IMapJob<TResult>((items.Count + size - 1) / size, ordered, target.DisplayName);
+        _supervisor.Submit(Split(job, target, star: false, items, size));
+        return job.Results();
+    }
+
+    private List<Chunk> Split(Job job, TargetMethod target, bool star, List<object?> items, int size)
+    {
+        var chunks = new List<Chunk>(job.Chunks);
+        for (var i = 0; i < job.Chunks; i++)
+            chunks.Add(MakeChunk(job, i, target, star, items.GetRange(i * size, Math.Min(size, items.Count - i * size))));
+        return chunks;
+    }
+
+    private Chunk MakeChunk(Job job, int index, TargetMethod target, bool star, List<object?> items)
+    {
+        int key;
+        lock (_functionKeys)
+        {
+            if (!_functionKeys.TryGetValue(target, out key)) _functionKeys[target] = key = _functionKeys.Count;
+        }
+        var id = Interlocked.Increment(ref _nextChunkId);
+        return new Chunk(job, index, id, key, target, PoolProtocol.EncodeTask(id, key, star, items));
+    }
+}

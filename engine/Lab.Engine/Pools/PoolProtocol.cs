@@ -1,0 +1,38 @@
+using Lab.Engine.Serialization;
+using Lab.Engine.Targets;
+
+namespace Lab.Engine.Pools;
+
+/// <summary>
+/// The messages on a worker's duplex channel, each one frame holding a channel tuple whose first item is the kind.
+/// Parent to worker: Task (one chunk), Func (binds a function key to a target once per worker), Stop. Worker to
+/// parent: Result / Error (one per chunk, in the order the chunks were sent: a worker is sequential), InitFailed,
+/// Goodbye (retiring after maxTasksPerChild chunks, CPython's worker "completed" count).
+/// </summary>
+internal static class PoolProtocol
+{
+    public const int Task = 1, Func = 2, Stop = 3;
+    public const int InitFailed = 11, Result = 12, Error = 13, Goodbye = 14;
+
+    public static byte[] EncodeTask(long chunkId, int funcKey, bool star, List<object?> items) =>
+        ChannelEncoder.Encode(new object?[] { Task, chunkId, funcKey, star, items }, null, null, "task arguments");
+
+    public static byte[] EncodeFunc(int key, TargetMethod target) =>
+        ChannelEncoder.Encode(PoolProtocol.Concat([Func, key], ToTuple(target)));
+
+    public static readonly byte[] StopFrame = ChannelEncoder.Encode(new object?[] { Stop });
+
+    public static readonly byte[] GoodbyeFrame = ChannelEncoder.Encode(new object?[] { Goodbye });
+
+    public static object?[] Concat(object?[] head, object?[] tail) => [.. head, .. tail];
+
+    public static object?[] ToTuple(TargetMethod t) => [t.AssemblyPath, t.TypeName, t.MethodName, t.MetadataToken];
+
+    public static TargetMethod FromTuple(object?[] t, int offset = 0) =>
+        new((string)t[offset]!, (string)t[offset + 1]!, (string)t[offset + 2]!, (int)t[offset + 3]!);
+
+    /// <summary>An exception as the parent needs it to re-create it: full name, assembly-qualified name (to load
+    /// the type), message, and the whole ToString() as the remote traceback.</summary>
+    public static object?[] DescribeException(Exception e) =>
+        [e.GetType().FullName ?? e.GetType().Name, e.GetType().AssemblyQualifiedName, e.Message, e.ToString()];
+}
