@@ -16,9 +16,10 @@ public class StartMethodTests
     }
 
     [Fact]
-    public void MultiprocessingAllStartMethods_OnLinux_ContainsSpawnAndNotFork()
+    public void MultiprocessingAllStartMethods_OnLinux_ContainsSpawnAndForkserverAndNotFork()
     {
         Assert.Contains(StartMethod.Spawn, Multiprocessing.AllStartMethods);
+        Assert.Contains(StartMethod.ForkServer, Multiprocessing.AllStartMethods);
         Assert.DoesNotContain(StartMethod.Fork, Multiprocessing.AllStartMethods);
         Assert.Equal(StartMethod.Spawn, Multiprocessing.DefaultStartMethod);
     }
@@ -30,5 +31,14 @@ public class StartMethodTests
         using var p = context.Process(Targets.ExitWith, [9]).RunToEnd();
         Assert.Equal(StartMethod.Spawn, p.StartMethod);
         Assert.Equal(9, p.ExitCode);
+    }
+
+    [Fact]
+    public void MultiprocessingGetContext_ForkServer_GivesAForkServerContext()
+    {
+        // Processes of this context are started in ForkServer/ (one collection, one server at a time).
+        var context = Multiprocessing.GetContext(StartMethod.ForkServer);
+        Assert.Equal(StartMethod.ForkServer, context.StartMethod);
+        Assert.Same(context, Multiprocessing.GetContext(StartMethod.ForkServer));
     }
 }

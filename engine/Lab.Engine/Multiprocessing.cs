@@ -9,7 +9,7 @@ public static class Multiprocessing
     /// <summary>The start methods the engine implements on this OS, default first (CPython's
     /// get_all_start_methods). `fork` is never listed: see <see cref="GetContext"/>.</summary>
     public static IReadOnlyList<StartMethod> AllStartMethods { get; } =
-        OperatingSystem.IsLinux() ? [StartMethod.Spawn] : [];
+        OperatingSystem.IsLinux() ? [StartMethod.Spawn, StartMethod.ForkServer] : [];
 
     public static StartMethod DefaultStartMethod => StartMethod.Spawn;
 
@@ -26,13 +26,26 @@ public static class Multiprocessing
                 "runtime's code heap is mapped through shared memory (W^X), so the two processes corrupt each other: in this " +
                 "lab's finding the forking process dies by SIGSEGV (scenario start-methods.fork-crash-demo). " +
                 "Use 'spawn' or 'forkserver' instead, as CPython users do on Windows, where fork does not exist either."),
-            StartMethod.ForkServer => throw new StartMethodNotAvailableError(
-                "the 'forkserver' start method is not implemented by the engine yet; use 'spawn'"),
+            StartMethod.ForkServer => ProcessContext.ForkServer,
             _ => throw new ArgumentOutOfRangeException(nameof(method)),
         };
     }
 
     public static ProcessContext GetContext() => GetContext(DefaultStartMethod);
+
+    /// <summary>Assemblies (paths, or names such as "System.Xml.Linq") that the forkserver and its pre-started
+    /// workers load before any target runs (CPython's set_forkserver_preload). Like CPython, it only affects a
+    /// server started afterwards (call ForkServer.Stop() first to apply it to a running one). Unlike CPython,
+    /// which ignores a preload that fails to import, an assembly that cannot be loaded makes the server's start
+    /// fail with ProcessStartError naming it.</summary>
+    public static void SetForkServerPreload(IEnumerable<string> assemblies)
+    {
+        ArgumentNullException.ThrowIfNull(assemblies);
+        var list = assemblies.ToList();
+        if (list.FirstOrDefault(string.IsNullOrWhiteSpace) is not null || list.Any(a => a is null))
+            throw new ArgumentException("a forkserver preload entry is empty: give assembly paths or names", nameof(assemblies));
+        ForkServer.Preload = list;
+    }
 }
 
 /// <summary>The start method exists in CPython but not here (CPython raises ValueError for an unknown method).</summary>

@@ -79,44 +79,12 @@ public sealed class Process : IDisposable
         var inheritance = new InheritanceWriter();
         var args = ChannelEncoder.Encode(_args, null, inheritance, "args");
 
-        var input = UnixPipe.Create();
-        var control = UnixPipe.Create();
-        UnixPipe? stdout = null, stderr = null;
-        var fixedDescriptors = new List<(int Source, int Target)> { (DevNull.Descriptor, 0), (input.ReadFd, ControlProtocol.ChildInFd), (control.WriteFd, ControlProtocol.ChildOutFd) };
-        if (_output == ProcessOutput.Capture)
-        {
-            stdout = UnixPipe.Create();
-            stderr = UnixPipe.Create();
-            fixedDescriptors.Add((stdout.WriteFd, 1));
-            fixedDescriptors.Add((stderr.WriteFd, 2));
-        }
-        // posix_spawn applies dup2()s in order: inherited descriptors go first, to numbers above every source, so no
-        // dup2 overwrites a descriptor that a later one still has to copy; the fixed 0..4 come last (their sources
-        // are all >= 10).
-        var fdBase = Math.Max(10, inheritance.Descriptors.Concat(fixedDescriptors.Select(d => d.Source)).DefaultIfEmpty(0).Max() + 1);
-        var descriptors = inheritance.Descriptors.Select((fd, slot) => (fd, fdBase + slot)).Concat(fixedDescriptors).ToList();
-        var bootstrap = ControlProtocol.EncodeBootstrap(new Bootstrap(_target, args, Name, _daemon, Libc.getpid(), StartMethod, fdBase, inheritance.Descriptors.Count));
-        lock (ChildRegistry.SpawnGate)
-        {
-            int pid;
-            try
-            {
-                pid = ChildSpawner.Spawn(new SpawnRequest(WorkerLocator.WorkerCommand, WorkerLocator.Environment, descriptors));
-            }
-            catch
-            {
-                input.CloseBoth(); control.CloseBoth(); stdout?.CloseBoth(); stderr?.CloseBoth();
-                throw;
-            }
-            UnixPipe.Close(input.TakeRead());
-            UnixPipe.Close(control.TakeWrite());
-            UnixPipe.Close(stdout?.TakeWrite() ?? -1);
-            UnixPipe.Close(stderr?.TakeWrite() ?? -1);
-            _child = new Child(pid, control.TakeRead(), _daemon);
-        }
-        if (stdout is not null) _stdout = ReadAll(stdout.OpenRead());
-        if (stderr is not null) _stderr = ReadAll(stderr.OpenRead());
-        SendBootstrap(input.OpenWrite(), bootstrap);
+        var launched = ChildLaunchers.For(StartMethod).Launch(new LaunchRequest(inheritance.Descriptors, _daemon, _output,
+            fdBase => ControlProtocol.EncodeBootstrap(new Bootstrap(_target, args, Name, _daemon, Libc.getpid(), StartMethod, fdBase, inheritance.Descriptors.Count))));
+        _child = launched.Child;
+        if (launched.Stdout is { } stdout) _stdout = ReadAll(stdout);
+        if (launched.Stderr is { } stderr) _stderr = ReadAll(stderr);
+        SendBootstrap(launched.Input, launched.Bootstrap);
     }
 
     /// <summary>Waits for the child to exit. Returns true if it has exited (CPython's join returns None; check

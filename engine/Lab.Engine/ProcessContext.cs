@@ -6,6 +6,7 @@ namespace Lab.Engine;
 public sealed class ProcessContext
 {
     internal static readonly ProcessContext Spawn = new(StartMethod.Spawn);
+    internal static readonly ProcessContext ForkServer = new(StartMethod.ForkServer);
 
     private ProcessContext(StartMethod method) => StartMethod = method;
 

@@ -14,13 +14,18 @@ internal sealed class Child
     private readonly object _gate = new();
     private readonly ManualResetEventSlim _exited = new(false);
     private readonly int _controlFd;
+    private readonly IChildExit _exit;
     private int? _exitCode;
+    private ExitReport? _report;
 
-    public Child(int pid, int controlFd, bool daemon)
+    /// <param name="exit">How the end is observed: null for a child of this process (waitid/wait4); the forkserver
+    /// passes its own, since its children are the server's.</param>
+    public Child(int pid, int controlFd, bool daemon, IChildExit? exit = null)
     {
         Pid = pid;
         Daemon = daemon;
         _controlFd = controlFd;
+        _exit = exit ?? new OwnChildExit(pid);
         var reaper = new Thread(Reap, maxStackSize: 256 * 1024) { IsBackground = true, Name = $"lab-engine-reaper-{pid}" };
         ChildRegistry.Add(this);
         reaper.Start();
@@ -46,30 +51,19 @@ internal sealed class Child
         lock (_gate)
         {
             if (_exitCode is not null) return;
-            if (Libc.kill(Pid, signal) != 0 && Libc.LastErrno != Libc.ESRCH)
-                throw Libc.Error($"kill({Pid}, {signal})", Libc.LastErrno);
+            _exit.Signal(signal);
         }
     }
 
-    private unsafe void Reap()
+    private void Reap()
     {
-        var info = stackalloc byte[Libc.SigInfoBytes];
-        while (Libc.waitid(Libc.P_PID, Pid, info, Libc.WEXITED | Libc.WNOWAIT) != 0)
-        {
-            var errno = Libc.LastErrno;
-            if (errno == Libc.EINTR) continue;
-            ProtocolError = $"waitid failed: {Libc.Describe(errno)}";
-            break;
-        }
+        if (_exit.WaitUntilExited() is { } waitProblem) ProtocolError = waitProblem;
         ReadReport();
         lock (_gate)
         {
-            int rc, status;
-            do rc = Libc.wait4(Pid, out status, 0, out _);
-            while (rc < 0 && Libc.LastErrno == Libc.EINTR);
-            // ECHILD only if someone else reaped our child (a SIG_IGN'd SIGCHLD would do that): report it, don't hide it.
-            _exitCode = rc == Pid ? ExitStatus.ToExitCode(status) : int.MinValue;
-            if (rc != Pid) ProtocolError ??= $"the child was reaped by someone else ({Libc.Describe(Libc.LastErrno)})";
+            var (code, problem) = _exit.Collect(_report);
+            _exitCode = code;
+            if (problem is not null) ProtocolError ??= problem;
         }
         ChildRegistry.Remove(this);
         _exited.Set();
@@ -89,6 +83,7 @@ internal sealed class Child
                 var frame = Frames.Read(stream, ControlLimits);
                 if (frame is null) return;
                 if (ControlProtocol.DecodeExit(frame) is not { } report) continue;
+                _report = report;
                 Error = report.Error;
                 PeakResidentKiB = report.PeakResidentKiB;
             }

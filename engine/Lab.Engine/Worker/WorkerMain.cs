@@ -15,7 +15,11 @@ namespace Lab.Engine.Worker;
 /// </summary>
 public static class WorkerMain
 {
-    public static int Run()
+    public static int Run() => Run(inheritedFdBase: null);
+
+    /// <param name="inheritedFdBase">Where the inherited descriptors are, when the child placed them itself
+    /// (a forkserver child, ForkServer/PreStartedWorker.cs); null: where the bootstrap says.</param>
+    internal static int Run(int? inheritedFdBase)
     {
         DefaultSignalDispositions();
         Bootstrap bootstrap;
@@ -37,7 +41,9 @@ public static class WorkerMain
         CurrentProcess.ParentPid = bootstrap.ParentPid;
         CurrentProcess.IsDaemon = bootstrap.Daemon;
         CurrentProcess.StartMethod = bootstrap.StartMethod;
-        if (bootstrap.Daemon) DieWithParent(bootstrap.ParentPid);
+        if (inheritedFdBase is { } fdBase) bootstrap = bootstrap with { InheritedFdBase = fdBase };
+        if (bootstrap.Daemon && bootstrap.StartMethod == StartMethod.ForkServer) Forking.ParentWatch.DieWith(bootstrap.ParentPid);
+        else if (bootstrap.Daemon) DieWithParent(bootstrap.ParentPid);
 
         var (code, error) = RunTarget(bootstrap);
         Report(code, error);
@@ -102,7 +108,7 @@ public static class WorkerMain
     /// first because it initialises the runtime's signal handling, which would otherwise install its
     /// handlers later, over the defaults set here.
     /// </summary>
-    private static void DefaultSignalDispositions()
+    internal static void DefaultSignalDispositions()
     {
         using (PosixSignalRegistration.Create(PosixSignal.SIGCONT, _ => { })) { }
         foreach (var sig in new[] { Libc.SIGTERM, Libc.SIGINT, Libc.SIGQUIT })

@@ -1,0 +1,154 @@
+using System.Globalization;
+using Lab.Engine.Diagnostics;
+using Lab.Engine.Forking;
+using Lab.Engine.Interop;
+using Xunit;
+
+namespace Lab.Engine.Tests.ForkServer;
+
+/// <summary>The server's life (issue #6 §6): started on first use, restarted after it died, only its parent can
+/// talk to it, it dies with its parent, and it leaves no process behind when stopped. What a child running when the
+/// server died reports: ServerChildExit's rules (README.md, "Exit codes").</summary>
+[Collection(ForkServerCollection.Name)]
+public class ForkServerLifecycleTests
+{
+    private static readonly ProcessContext Context = Multiprocessing.GetContext(StartMethod.ForkServer);
+
+    [Fact]
+    public void ForkServer_ServerSigkilled_NextProcessStartsOnANewServer()
+    {
+        Lab.Engine.ForkServer.EnsureRunning();
+        var first = Lab.Engine.ForkServer.ServerPid!.Value;
+        using (var watch = new NonChildWatch(first))
+        {
+            Libc.kill(first, Libc.SIGKILL);
+            Assert.True(watch.WaitEnded(Limits.Disappear), $"server {first} still alive after SIGKILL");
+        }
+        using var p = Context.Process(Targets.ExitWith, [3]).RunToEnd();
+        Assert.Equal(3, p.ExitCode);
+        Assert.NotEqual(first, Lab.Engine.ForkServer.ServerPid);
+    }
+
+    [Fact]
+    public void ForkServer_ServerSigkilledWhileChildRuns_ChildRunsOnAndReportsItsTrueCode()
+    {
+        // As a subreaper this process adopts the orphaned child and reaps it with its true status (better than
+        // CPython's 255); the orphan reaper never takes a child the engine tracks.
+        OrphanReaper.Enable();
+        using var go = Context.Event();
+        using var p = Context.Process(ForkServerTargets.WaitThenExit, [go, 6]);
+        p.Start();
+        var server = Lab.Engine.ForkServer.ServerPid!.Value;
+        using (var watch = new NonChildWatch(server))
+        {
+            Libc.kill(server, Libc.SIGKILL);
+            Assert.True(watch.WaitEnded(Limits.Disappear), $"server {server} still alive after SIGKILL");
+        }
+        Assert.True(p.IsAlive, "a non-daemon child must outlive its server");
+        go.Set();
+        p.JoinOrFail();
+        Assert.Equal(6, p.ExitCode);
+    }
+
+    [Fact]
+    public void ForkServer_ServerSigkilledWhileChildRuns_ChildSignalDeathKeepsItsSignal()
+    {
+        OrphanReaper.Enable();
+        using var go = Context.Event();
+        using var p = Context.Process(ForkServerTargets.WaitThenAbort, [go], output: Processes.ProcessOutput.Capture);
+        p.Start();
+        var server = Lab.Engine.ForkServer.ServerPid!.Value;
+        using (var watch = new NonChildWatch(server))
+        {
+            Libc.kill(server, Libc.SIGKILL);
+            Assert.True(watch.WaitEnded(Limits.Disappear), $"server {server} still alive after SIGKILL");
+        }
+        go.Set();
+        p.JoinOrFail();
+        Assert.Equal(-6, p.ExitCode);
+    }
+
+    [Fact]
+    public void ForkServer_Stop_LeavesNoServerAndNoIdleWorker()
+    {
+        Lab.Engine.ForkServer.EnsureRunning();
+        var server = Lab.Engine.ForkServer.ServerPid!.Value;
+        var idle = ChildrenOf(server);
+        Assert.NotEmpty(idle);
+        var watches = idle.Select(pid => new NonChildWatch(pid)).ToList();
+        try
+        {
+            Lab.Engine.ForkServer.Stop();
+            Assert.Null(Lab.Engine.ForkServer.ServerPid);
+            Assert.False(Directory.Exists($"/proc/{server}"), $"server {server} was not reaped");
+            foreach (var watch in watches)
+                Assert.True(watch.WaitEnded(Limits.Disappear), "an idle worker outlived its server");
+        }
+        finally
+        {
+            foreach (var watch in watches)
+            {
+                watch.KillIfAlive();
+                watch.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    public void ForkServerDaemon_ParentSigkilled_DaemonDies()
+    {
+        OrphanReaper.Enable();
+        using var handshake = new Handshake();
+        using var parent = new Process(ForkServerTargets.StartForkServerDaemonThenBlock, [handshake.Path], output: Processes.ProcessOutput.Capture);
+        parent.Start();
+        var daemonPid = int.Parse(handshake.Receive(parent, Limits.Join), CultureInfo.InvariantCulture);
+        using var daemon = new NonChildWatch(daemonPid);
+        try
+        {
+            Assert.False(daemon.HasEnded, "the daemon ended before its parent was killed");
+            parent.Kill();
+            parent.JoinOrFail();
+            Assert.True(daemon.WaitEnded(Limits.Disappear), $"forkserver daemon {daemonPid} still alive after its parent was SIGKILLed: {ProcStat.Read(daemonPid)}");
+        }
+        finally
+        {
+            daemon.KillIfAlive();
+        }
+    }
+
+    [Fact]
+    public void PeerCheck_SocketpairMadeByThisProcess_AcceptedForThisPidAndUid()
+    {
+        var (a, b) = Libc.SeqPacketPair();
+        try
+        {
+            Assert.Null(PeerCheck.Refusal(a, Environment.ProcessId, Libc.getuid()));
+        }
+        finally
+        {
+            Libc.close(a);
+            Libc.close(b);
+        }
+    }
+
+    [Fact]
+    public void PeerCheck_PeerIsNotTheExpectedParent_Refused()
+    {
+        var (a, b) = Libc.SeqPacketPair();
+        try
+        {
+            Assert.Contains("not by the parent", PeerCheck.Refusal(a, Environment.ProcessId + 1, Libc.getuid()));
+            Assert.Contains("uid", PeerCheck.Refusal(a, Environment.ProcessId, Libc.getuid() + 1));
+        }
+        finally
+        {
+            Libc.close(a);
+            Libc.close(b);
+        }
+    }
+
+    private static List<int> ChildrenOf(int pid) =>
+        Directory.EnumerateDirectories($"/proc/{pid}/task")
+            .SelectMany(task => File.ReadAllText(Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+}

@@ -1,0 +1,67 @@
+using Lab.Engine.Interop;
+using Lab.Engine.Processes;
+
+namespace Lab.Engine.Forking;
+
+/// <summary>
+/// forkserver (CPython's popen_forkserver.py): the server hands over one of its pre-started workers. The child's
+/// descriptors travel as SCM_RIGHTS in this order: stdout, stderr, bootstrap pipe (its fd 3), control pipe (fd 4),
+/// then the inherited ones. The child chooses where the inherited ones land (above everything its runtime already
+/// opened) and decodes with that base, so the bootstrap's fd_base is not used (PreStartedWorker.cs).
+/// </summary>
+internal sealed class ForkServerLauncher : IChildLauncher
+{
+    public static readonly ForkServerLauncher Instance = new();
+
+    public const int FixedDescriptors = 4;
+
+    private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(30);
+
+    public Launched Launch(LaunchRequest request)
+    {
+        if (request.Inherited.Count + FixedDescriptors > Libc.MaxDescriptorsPerMessage)
+            throw new ProcessStartError($"a forkserver child can inherit at most {Libc.MaxDescriptorsPerMessage - FixedDescriptors} descriptors (SCM_MAX_FD), not {request.Inherited.Count}; use spawn");
+        var pipes = new ChildPipes(request.Output);
+        int[] descriptors = [pipes.Stdout?.WriteFd ?? 1, pipes.Stderr?.WriteFd ?? 2, pipes.Input.ReadFd, pipes.Control.WriteFd, .. request.Inherited];
+        var bootstrap = request.Bootstrap(0);
+        // A first start boots the server outside the spawn gate, which the orphan reaper and spawn also take.
+        ForkServer.EnsureRunning();
+        lock (ChildRegistry.SpawnGate)
+        {
+            (int Pid, Task<int?> Exit) started;
+            try
+            {
+                started = Start(descriptors);
+            }
+            catch
+            {
+                pipes.CloseAll();
+                throw;
+            }
+            pipes.CloseChildEnds();
+            var child = new Child(started.Pid, pipes.Control.TakeRead(), request.Daemon, new ServerChildExit(started.Pid, started.Exit));
+            return pipes.Finish(child, bootstrap);
+        }
+    }
+
+    /// <summary>A server found dead at the request is restarted and asked once more (CPython's
+    /// ensure_running restarts a dead server the same way, on the next start).</summary>
+    private static (int, Task<int?>) Start(int[] descriptors)
+    {
+        try
+        {
+            return ForkServer.Connection().StartChild(descriptors, ReplyTimeout);
+        }
+        catch (ServerLostError)
+        {
+            try
+            {
+                return ForkServer.Connection().StartChild(descriptors, ReplyTimeout);
+            }
+            catch (ServerLostError e)
+            {
+                throw new ProcessStartError($"the forkserver died twice while starting a child: {e.Message}", e);
+            }
+        }
+    }
+}

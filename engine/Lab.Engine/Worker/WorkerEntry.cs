@@ -1,0 +1,13 @@
+namespace Lab.Engine.Worker;
+
+/// <summary>Lab.Engine.Worker's modes: a spawned child (no arguments), the forkserver (ForkServer/ServerMain.cs)
+/// and a worker that the forkserver pre-starts (ForkServer/PreStartedWorker.cs).</summary>
+public static class WorkerEntry
+{
+    public static int Run(string[] args) => args switch
+    {
+        ["--forkserver", .. var rest] => Forking.ServerMain.Run(rest),
+        ["--forkserver-worker", .. var rest] => Forking.PreStartedWorker.Run(rest),
+        _ => WorkerMain.Run(),
+    };
+}
