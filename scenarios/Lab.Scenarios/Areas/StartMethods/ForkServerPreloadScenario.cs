@@ -1,4 +1,3 @@
-using System.Reflection;
 using Lab.Engine;
 using Lab.Scenarios.Model;
 using Lab.Scenarios.Support;
@@ -26,16 +25,24 @@ public sealed class ForkServerPreloadScenario : Scenario
 
     public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget)
     {
-        // Looked up by reflection so that the catalog builds whether or not the engine has the forkserver yet.
-        var preload = typeof(Multiprocessing).GetMethod("SetForkServerPreload", BindingFlags.Public | BindingFlags.Static);
-        if (preload is null) return new("preload_not_available", "Multiprocessing.SetForkServerPreload does not exist in this engine");
-        preload.Invoke(null, [new[] { ForkServerTargets.ProbeAssembly }]);
-        using var scope = new ChildScope(context, budget);
-        var p = Run.ToEnd(scope, ForkServerTargets.ReportPreloaded);
-        if (p is null) return Run.Hang("the child");
-        var loaded = p.ExitCode == 10;
-        // This process never loads the probe, so a child that has it got it from the server.
-        var inParent = AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == ForkServerTargets.ProbeAssembly);
-        return new(Observe.Pairs(("preloaded_before_target", loaded), ("loaded_in_another_process", loaded && !inParent)), $"child exit {p.ExitCode}");
+        // Like CPython's, the preload applies to a server started afterwards: stop the running one (if any) first,
+        // and afterwards restore an empty preload and stop again, so that no other scenario gets a preloaded server.
+        ForkServer.Stop();
+        Multiprocessing.SetForkServerPreload([ForkServerTargets.ProbeAssembly]);
+        try
+        {
+            using var scope = new ChildScope(context, budget);
+            var p = Run.ToEnd(scope, ForkServerTargets.ReportPreloaded);
+            if (p is null) return Run.Hang("the child");
+            var loaded = p.ExitCode == 10;
+            // This process never loads the probe, so a child that has it got it from the server.
+            var inParent = AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == ForkServerTargets.ProbeAssembly);
+            return new(Observe.Pairs(("preloaded_before_target", loaded), ("loaded_in_another_process", loaded && !inParent)), $"child exit {p.ExitCode}");
+        }
+        finally
+        {
+            Multiprocessing.SetForkServerPreload([]);
+            ForkServer.Stop();
+        }
     }
 }
