@@ -460,6 +460,13 @@ def forkserver_preload(ctx, params):
     (and __main__'s sys.path comes with the preparation data), so the child has it before its target."""
     if ctx.method == "forkserver":
         ctx.mp.set_forkserver_preload(["__main__", "twins.preload_probe"])
+        # 3.11's forkserver.main() accepts the parent's sys_path but never applies it (and __main__ is not
+        # preloaded either, gh-126631), so the server finds the twins package only through its cwd or
+        # PYTHONPATH; the server inherits this environment when the first child starts it.
+        here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+        if here not in paths:
+            os.environ["PYTHONPATH"] = os.pathsep.join([here] + paths)
     loaded, loaded_in, child = _child_value(ctx, report_preloaded, "preload report")
     return (observation(("preloaded_before_target", loaded)),
             "probe imported in pid %s (the server when preloaded), child pid %s" % (loaded_in, child))
