@@ -60,9 +60,9 @@ class DriverCommandLineTests(unittest.TestCase):
         self.assertEqual(code, 0)
         self.assertEqual(len(out["scenarios"]), 67)
         self.assertIn("exit-codes.exit-137-vs-sigkill", out["scenarios"])
-        self.assertEqual(out["benchmarks"], ["start-latency", "child-peak-rss", "queue-throughput", "pipe-throughput-1mib",
-                                             "lock-uncontended", "shm-copy", "memcpy-baseline", "lock-handoff",
-                                             "start-rate", "pool-chunksize", "pool-worker-rss", "pool-worker-peak-rss"])
+        self.assertEqual(out["benchmarks"], ["start-latency", "child-peak-rss", "start-rate", "queue-throughput",
+                                             "pipe-throughput-1mib", "lock-uncontended", "shm-copy", "memcpy-baseline",
+                                             "lock-handoff", "pool-chunksize", "pool-worker-rss", "pool-worker-peak-rss"])
 
     def test_UnknownScenario_IsUsageErrorWithExit2(self):
         code, out = run_driver("scenario", "no.such-scenario", "--method", "spawn")
