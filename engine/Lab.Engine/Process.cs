@@ -84,7 +84,7 @@ public sealed class Process : IDisposable
         _child = launched.Child;
         if (launched.Stdout is { } stdout) _stdout = ReadAll(stdout);
         if (launched.Stderr is { } stderr) _stderr = ReadAll(stderr);
-        SendBootstrap(launched.Input, launched.Bootstrap);
+        if (launched.Input is { } input) SendBootstrap(input, launched.Bootstrap);
     }
 
     /// <summary>Waits for the child to exit. Returns true if it has exited (CPython's join returns None; check

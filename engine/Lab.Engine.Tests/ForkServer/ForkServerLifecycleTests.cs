@@ -95,24 +95,48 @@ public class ForkServerLifecycleTests
     }
 
     [Fact]
-    public void ForkServerDaemon_ParentSigkilled_DaemonDies()
+    public void ForkServerDaemon_ParentSigkilled_DaemonServerAndIdleWorkersDie()
     {
         OrphanReaper.Enable();
         using var handshake = new Handshake();
         using var parent = new Process(ForkServerTargets.StartForkServerDaemonThenBlock, [handshake.Path], output: Processes.ProcessOutput.Capture);
         parent.Start();
-        var daemonPid = int.Parse(handshake.Receive(parent, Limits.Join), CultureInfo.InvariantCulture);
-        using var daemon = new NonChildWatch(daemonPid);
+        var pids = handshake.Receive(parent, Limits.Join).Split(' ').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        var (daemonPid, serverPid) = (pids[0], pids[1]);
+        var watches = new[] { daemonPid, serverPid }.Concat(ChildrenOf(serverPid).Where(pid => pid != daemonPid)).Select(pid => (Pid: pid, Watch: new NonChildWatch(pid))).ToList();
         try
         {
-            Assert.False(daemon.HasEnded, "the daemon ended before its parent was killed");
+            Assert.True(watches.Count >= 3, "expected the daemon, the server and at least one idle worker");
+            Assert.All(watches, w => Assert.False(w.Watch.HasEnded, $"{w.Pid} ended before the parent was killed"));
             parent.Kill();
             parent.JoinOrFail();
-            Assert.True(daemon.WaitEnded(Limits.Disappear), $"forkserver daemon {daemonPid} still alive after its parent was SIGKILLed: {ProcStat.Read(daemonPid)}");
+            foreach (var (pid, watch) in watches)
+                Assert.True(watch.WaitEnded(Limits.Disappear), $"{(pid == daemonPid ? "daemon" : pid == serverPid ? "server" : "idle worker")} {pid} still alive after the parent was SIGKILLed: {ProcStat.Read(pid)}");
         }
         finally
         {
-            daemon.KillIfAlive();
+            foreach (var (_, watch) in watches)
+            {
+                watch.KillIfAlive();
+                watch.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    public void ForkServerProcesses_StartedFromManyThreadsAtOnce_AllExitWithTheirCodes()
+    {
+        var processes = Enumerable.Range(0, 6).Select(i => Context.Process(Targets.ExitWith, [i + 20])).ToList();
+        try
+        {
+            Parallel.ForEach(processes, p => p.Start());
+            foreach (var p in processes) p.JoinOrFail();
+            Assert.Equal(Enumerable.Range(20, 6), processes.Select(p => p.ExitCode ?? -1000));
+            Assert.Equal(6, processes.Select(p => p.Pid).Distinct().Count());
+        }
+        finally
+        {
+            foreach (var p in processes) p.Dispose();
         }
     }
 

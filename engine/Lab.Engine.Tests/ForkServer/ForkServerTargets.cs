@@ -40,12 +40,12 @@ public static class ForkServerTargets
         queue.JoinThread(TimeSpan.FromSeconds(30));
     }
 
-    /// <summary>Starts a forkserver daemon, reports its pid to the test, then blocks until killed.</summary>
+    /// <summary>Starts a forkserver daemon, reports its pid and the server's to the test, then blocks until killed.</summary>
     public static void StartForkServerDaemonThenBlock(string handshake)
     {
         var daemon = Multiprocessing.GetContext(StartMethod.ForkServer).Process(Targets.SleepForever, daemon: true);
         daemon.Start();
-        Handshake.Send(handshake, daemon.Pid!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Handshake.Send(handshake, FormattableString.Invariant($"{daemon.Pid} {Lab.Engine.ForkServer.ServerPid}"));
         Thread.Sleep(Timeout.Infinite);
     }
 }

@@ -15,7 +15,7 @@ internal sealed class ForkServerLauncher : IChildLauncher
 
     public const int FixedDescriptors = 4;
 
-    private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(90);
 
     public Launched Launch(LaunchRequest request)
     {
@@ -24,6 +24,14 @@ internal sealed class ForkServerLauncher : IChildLauncher
         var pipes = new ChildPipes(request.Output);
         int[] descriptors = [pipes.Stdout?.WriteFd ?? 1, pipes.Stderr?.WriteFd ?? 2, pipes.Input.ReadFd, pipes.Control.WriteFd, .. request.Inherited];
         var bootstrap = request.Bootstrap(0);
+        // A bootstrap that fits in the pipe is written before the request, so the child reads it the moment it has
+        // its descriptors instead of waiting for our reply round trip (a larger one is written by Process.Start).
+        var sentEarly = bootstrap.Length <= 60 * 1024;
+        if (sentEarly)
+        {
+            using var early = pipes.Input.OpenWrite();
+            Serialization.Frames.Write(early, bootstrap);
+        }
         // A first start boots the server outside the spawn gate, which the orphan reaper and spawn also take.
         ForkServer.EnsureRunning();
         lock (ChildRegistry.SpawnGate)
@@ -40,7 +48,7 @@ internal sealed class ForkServerLauncher : IChildLauncher
             }
             pipes.CloseChildEnds();
             var child = new Child(started.Pid, pipes.Control.TakeRead(), request.Daemon, new ServerChildExit(started.Pid, started.Exit));
-            return pipes.Finish(child, bootstrap);
+            return pipes.Finish(child, sentEarly ? null : bootstrap);
         }
     }
 

@@ -7,7 +7,7 @@ namespace Lab.Engine.Forking;
 /// <summary>
 /// A worker pre-started by the forkserver: Lab.Engine.Worker run as `--forkserver-worker SERVER_PID [PRELOAD...]`,
 /// its server socket at fd 3 and /dev/null holding fd 4. It loads the preload, warms the child path, says "ready",
-/// then waits for one job: descriptors (ForkServerLauncher's layout) that it installs where a spawned child has them,
+/// then waits for one job, confirms it ("taken"), and installs its descriptors (ForkServerLauncher's layout) where a spawned child has them,
 /// before it runs exactly as a spawned child (WorkerMain). While idle it dies with the server (PR_SET_PDEATHSIG);
 /// once it has a job it no longer does, so a non-daemon child outlives a dead server, as in CPython.
 /// </summary>
@@ -29,6 +29,7 @@ internal static class PreStartedWorker
             return 1;
         }
         WarmUp.Run();
+        _ = HighestOpenDescriptor(); // JIT-compiled now, not on the job's clock
 
         var descriptors = new List<int>();
         var server = new Packets(ControlProtocol.ChildInFd);
@@ -48,7 +49,11 @@ internal static class PreStartedWorker
             Console.Error.WriteLine($"Lab.Engine.Worker --forkserver-worker: the job carries {descriptors.Count} descriptors, expected at least {ForkServerLauncher.FixedDescriptors}");
             return 1;
         }
+        // Detach from the server's life, then confirm: the server answers the parent only after "taken", so a
+        // child the parent was told about never dies with the server. If the server is already gone, the parent
+        // was not told either: run nothing (it may retry on a new server).
         Libc.prctl(Libc.PR_SET_PDEATHSIG, 0, 0, 0, 0);
+        if (Libc.getppid() != serverPid || server.Send(Packets.Message("taken")) != 0) return 0;
         var fdBase = Install(descriptors);
         return WorkerMain.Run(fdBase);
     }

@@ -15,6 +15,9 @@ internal sealed class Server(Packets parent, int idleWorkers, string[] preload)
     /// broken worker must not turn the server into a fork bomb).</summary>
     private const int MaxEarlyDeaths = 5;
 
+    /// <summary>A worker still booting takes its job once ready; one that needs longer is treated as broken.</summary>
+    private static readonly TimeSpan TakeTimeout = TimeSpan.FromSeconds(30);
+
     private readonly object _gate = new();
     private readonly List<WorkerHandle> _idle = [];
     private readonly SemaphoreSlim _replenish = new(0);
@@ -25,7 +28,7 @@ internal sealed class Server(Packets parent, int idleWorkers, string[] preload)
     {
         var first = Enumerable.Range(0, idleWorkers).Select(_ => SpawnWorker()).ToList();
         foreach (var worker in first)
-            if (!worker.Ready.Wait(TimeSpan.FromSeconds(60)) || worker.Exited)
+            if (!worker.Ready.Wait(TimeSpan.FromSeconds(45)) || worker.Exited) // below the parent's 60 s StartTimeout
             {
                 lock (_gate) parent.Send(Packets.Message("error", ("error", $"a pre-started worker (pid {worker.Pid}) did not get ready; see its stderr")));
                 return 4;
@@ -63,17 +66,27 @@ internal sealed class Server(Packets parent, int idleWorkers, string[] preload)
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var worker = TakeIdle() ?? SpawnWorker(idle: false);
-            lock (_gate)
-            {
-                var errno = worker.Socket.Send(Packets.Message("job"), descriptors.ToArray());
-                if (errno == 0)
-                {
-                    worker.HandedOver = true;
-                    parent.Send(Packets.Message("started", ("id", id), ("pid", worker.Pid)));
-                    _replenish.Release();
-                    return;
-                }
+            _replenish.Release();
+            lock (_gate) worker.JobSent = true;
+            var errno = worker.Socket.Send(Packets.Message("job"), descriptors.ToArray());
+            if (errno != 0)
                 lastError = $"handing the job to worker {worker.Pid} failed: {Libc.Describe(errno)}";
+            else if (!worker.Taken.Wait(TakeTimeout))
+                lastError = $"worker {worker.Pid} did not take the job within {TakeTimeout}";
+            else
+            {
+                lock (_gate)
+                {
+                    if (!worker.Exited || worker.TookJob)
+                    {
+                        // The reply and a status that arrived before it go out under one lock: "started" first.
+                        worker.HandedOver = true;
+                        parent.Send(Packets.Message("started", ("id", id), ("pid", worker.Pid)));
+                        if (worker.Status is { } status) parent.Send(Packets.Message("exit", ("pid", worker.Pid), ("status", status)));
+                        return;
+                    }
+                }
+                lastError = $"worker {worker.Pid} died before it took the job";
             }
             Libc.kill(worker.Pid, Libc.SIGKILL);
         }
@@ -134,14 +147,24 @@ internal sealed class Server(Packets parent, int idleWorkers, string[] preload)
         return worker;
     }
 
+    /// <summary>Reads the worker's "ready" and "taken" (then end-of-stream: the job replaced its socket), reaps it,
+    /// and reports its status if the parent knows it; an idle worker that died is replaced.</summary>
     private void Watch(WorkerHandle worker)
     {
         try
         {
-            if (worker.Socket.Receive([]) is { } message && message["op"] is "ready")
+            while (worker.Socket.Receive([]) is { } message)
             {
-                lock (_gate) _earlyDeaths = 0;
-                worker.Ready.Set();
+                if (message["op"] is "ready")
+                {
+                    lock (_gate) _earlyDeaths = 0;
+                    worker.Ready.Set();
+                }
+                else if (message["op"] is "taken")
+                {
+                    lock (_gate) worker.TookJob = true;
+                    worker.Taken.Set();
+                }
             }
         }
         catch (Exception e) when (e is IOException or Serialization.ChannelFormatError) { }
@@ -149,20 +172,23 @@ internal sealed class Server(Packets parent, int idleWorkers, string[] preload)
         do rc = Libc.wait4(worker.Pid, out status, 0, out _);
         while (rc < 0 && Libc.LastErrno == Libc.EINTR);
         worker.Socket.Dispose();
+        bool replace;
         lock (_gate)
         {
             worker.Exited = true;
-            worker.Ready.Set();
-            if (worker.HandedOver)
+            // A status we could not collect (ECHILD: not expected, nothing else reaps here) reads as exit 255.
+            worker.Status = rc == worker.Pid ? status : 255 << 8;
+            if (worker.HandedOver) parent.Send(Packets.Message("exit", ("pid", worker.Pid), ("status", worker.Status)));
+            replace = !worker.JobSent;
+            if (replace)
             {
-                // A status we could not collect (ECHILD: not expected, nothing else reaps here) reads as exit 255.
-                parent.Send(Packets.Message("exit", ("pid", worker.Pid), ("status", rc == worker.Pid ? status : 255 << 8)));
-                return;
+                _idle.Remove(worker);
+                _earlyDeaths++;
             }
-            _idle.Remove(worker);
-            _earlyDeaths++;
         }
-        if (!_stopping) _replenish.Release();
+        worker.Ready.Set();
+        worker.Taken.Set();
+        if (replace && !_stopping) _replenish.Release();
     }
 
     private sealed class WorkerHandle(int pid, Packets socket)
@@ -170,7 +196,11 @@ internal sealed class Server(Packets parent, int idleWorkers, string[] preload)
         public int Pid { get; } = pid;
         public Packets Socket { get; } = socket;
         public ManualResetEventSlim Ready { get; } = new(false);
+        public ManualResetEventSlim Taken { get; } = new(false);
+        public bool JobSent { get; set; }
+        public bool TookJob { get; set; }
         public bool HandedOver { get; set; }
         public bool Exited { get; set; }
+        public int? Status { get; set; }
     }
 }

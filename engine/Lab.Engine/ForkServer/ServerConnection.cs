@@ -104,8 +104,11 @@ internal sealed class ServerConnection
         _reaped.Wait(timeout);
     }
 
+    /// <summary>Marks the connection lost at once (the reader thread may not have seen end-of-stream yet), so the
+    /// retry in ForkServerLauncher gets a new server.</summary>
     private ServerLostError Lost(long id)
     {
+        _lost = true;
         _requests.TryRemove(id, out _);
         return new ServerLostError($"the forkserver (pid {ServerPid}) has exited");
     }
@@ -170,7 +173,8 @@ internal sealed class ServerConnection
         _ready.TrySetResult("it exited before its workers were ready" + (ServerExitCode is { } c ? $" (exit code {c})" : ""));
         foreach (var id in _requests.Keys)
             if (_requests.TryRemove(id, out var reply))
-                reply.TrySetException(new ServerLostError($"the forkserver (pid {ServerPid}) exited before answering"));
+                // Not retried: the server may have handed the job over before it died, and a retry would run it twice.
+                reply.TrySetException(new ProcessStartError($"the forkserver (pid {ServerPid}) exited while starting the child; the next start restarts it"));
         foreach (var pid in _exits.Keys)
             if (_exits.TryRemove(pid, out var exit))
                 exit.TrySetResult(null);

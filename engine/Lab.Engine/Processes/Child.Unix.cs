@@ -4,10 +4,11 @@ using Lab.Engine.Serialization;
 namespace Lab.Engine.Processes;
 
 /// <summary>
-/// One started child: its pid, its exit state, and the thread that reaps it. The reaper waits with
-/// waitid(WNOWAIT), so the child stays a zombie (its pid cannot be reused) until it is reaped under
-/// <see cref="_gate"/>; signals are only sent under the same lock to a child not yet reaped. Every child is
-/// reaped by its own thread whether or not anyone joins it, so no zombie outlives the child.
+/// One started child: its pid, its exit state, and the thread that reaps it. The reaper waits through
+/// <see cref="IChildExit"/> without reaping (for our own child: waitid(WNOWAIT), so its pid cannot be reused),
+/// then collects the exit code under <see cref="_gate"/>; signals are only sent under the same lock to a child not
+/// yet collected. Every child is reaped by its own thread whether or not anyone joins it, so no zombie outlives it
+/// (a forkserver child is reaped by the server, ForkServer/ServerChildExit.cs).
 /// </summary>
 internal sealed class Child
 {

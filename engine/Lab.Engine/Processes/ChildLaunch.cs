@@ -5,8 +5,9 @@ namespace Lab.Engine.Processes;
 /// descriptors (fd_base).</summary>
 internal sealed record LaunchRequest(IReadOnlyList<int> Inherited, bool Daemon, ProcessOutput Output, Func<int, byte[]> Bootstrap);
 
-/// <summary>A created child: the parent's ends of its bootstrap pipe and of its captured output.</summary>
-internal sealed record Launched(Child Child, FileStream Input, byte[] Bootstrap, FileStream? Stdout, FileStream? Stderr);
+/// <summary>A created child: the parent's ends of its bootstrap pipe and of its captured output. Input is null when
+/// the launcher has already written the bootstrap.</summary>
+internal sealed record Launched(Child Child, FileStream? Input, byte[] Bootstrap, FileStream? Stdout, FileStream? Stderr);
 
 /// <summary>One per start method, like CPython's popen_spawn_posix.py and popen_forkserver.py.</summary>
 internal interface IChildLauncher
@@ -54,8 +55,9 @@ internal sealed class ChildPipes
         UnixPipe.Close(Stderr?.TakeWrite() ?? -1);
     }
 
-    public Launched Finish(Child child, byte[] bootstrap) =>
-        new(child, Input.OpenWrite(), bootstrap, Stdout?.OpenRead(), Stderr?.OpenRead());
+    /// <param name="bootstrap">Null if the launcher has written it already.</param>
+    public Launched Finish(Child child, byte[]? bootstrap) =>
+        new(child, bootstrap is null ? null : Input.OpenWrite(), bootstrap ?? [], Stdout?.OpenRead(), Stderr?.OpenRead());
 }
 
 /// <summary>spawn: posix_spawn of a fresh worker that gets its descriptors by dup2 file actions.</summary>
