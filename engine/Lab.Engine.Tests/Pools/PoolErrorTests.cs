@@ -9,7 +9,7 @@ public class PoolErrorTests
     private static readonly TimeSpan Wait = Limits.Join;
 
     [Fact]
-    public void Map_TaskRaises_ReRaisedWithTypeMessageAndRemoteTraceback()
+    public void Map_TaskRaises_ReRaisedWithTypeMessageAndRemoteTraceback() => Bounded.Run(() =>
     {
         using var pool = new Pool(2);
         var error = Assert.Throws<InvalidOperationException>(() => pool.Map<int, int>(PoolTargets.FailOnThree, Enumerable.Range(0, 10), 2));
@@ -18,20 +18,20 @@ public class PoolErrorTests
         Assert.Equal(typeof(InvalidOperationException).FullName, remote.RemoteType);
         Assert.Contains(nameof(PoolTargets.FailOnThree), remote.RemoteTraceback);
         Assert.Equal(remote.RemoteTraceback, error.Data["RemoteTraceback"]);
-    }
+    });
 
     [Fact]
-    public void Apply_TypeWithoutStringConstructor_RaisesRemoteTaskError()
+    public void Apply_TypeWithoutStringConstructor_RaisesRemoteTaskError() => Bounded.Run(() =>
     {
         using var pool = new Pool(1);
         var error = Assert.Throws<RemoteTaskError>(() => pool.Apply<int>((Func<int, int>)PoolTargets.CustomFailure, 7));
         Assert.Equal(typeof(NoStringConstructorError).FullName, error.RemoteType);
         Assert.Equal("custom failure 7", error.RemoteMessage);
         Assert.Contains(nameof(PoolTargets.CustomFailure), error.RemoteTraceback);
-    }
+    });
 
     [Fact]
-    public void Map_ErrorInFirstChunk_RaisedOnlyAfterEveryChunkFinished()
+    public void Map_ErrorInFirstChunk_RaisedOnlyAfterEveryChunkFinished() => Bounded.Run(() =>
     {
         var dir = Directory.CreateTempSubdirectory("lab-pool-markers-");
         try
@@ -47,10 +47,10 @@ public class PoolErrorTests
         {
             dir.Delete(recursive: true);
         }
-    }
+    });
 
     [Fact]
-    public void Map_UnserializableResult_FailsThatTask_WorkerSurvives()
+    public void Map_UnserializableResult_FailsThatTask_WorkerSurvives() => Bounded.Run(() =>
     {
         using var pool = new Pool(1);
         var pid = Assert.Single(pool.WorkerPids);
@@ -60,17 +60,17 @@ public class PoolErrorTests
         Assert.Equal([0, 2], pool.Map<int, object?>(PoolTargets.MaybeUnserializable, [0, 2]).Cast<int>());
         Assert.Equal([pid], pool.WorkerPids);
         Assert.Equal(pid, pool.Apply<int>((Func<int, int>)PoolTargets.Pid, 0));
-    }
+    });
 
     [Fact]
-    public void Map_UnserializableArgument_RaisesInTheCaller()
+    public void Map_UnserializableArgument_RaisesInTheCaller() => Bounded.Run(() =>
     {
         using var pool = new Pool(1);
         Assert.Throws<SerializationError>(() => pool.Map<object, int>(PoolTargets.HashOf, [new object()]));
-    }
+    });
 
     [Fact]
-    public void ApplyAsync_CallbackAndErrorCallback_AreCalledBeforeReady()
+    public void ApplyAsync_CallbackAndErrorCallback_AreCalledBeforeReady() => Bounded.Run(() =>
     {
         using var pool = new Pool(2);
         var got = new List<int>();
@@ -85,10 +85,10 @@ public class PoolErrorTests
         Assert.False(failed.Successful());
         var thrown = Assert.Throws<NotSupportedException>(() => failed.Get(Wait));
         Assert.Same(seen, thrown);
-    }
+    });
 
     [Fact]
-    public void MapAsync_And_StarMapAsync_Callbacks()
+    public void MapAsync_And_StarMapAsync_Callbacks() => Bounded.Run(() =>
     {
         using var pool = new Pool(2);
         List<int>? mapped = null, starred = null;
@@ -103,10 +103,25 @@ public class PoolErrorTests
         Assert.True(c.Wait(Wait));
         Assert.IsType<InvalidOperationException>(mapError);
         Assert.Throws<InvalidOperationException>(() => c.Get(Wait));
-    }
+    });
 
     [Fact]
-    public void AsyncResult_NotReady_SuccessfulRaises_GetTimesOut()
+    public void Callback_WaitingForAnotherResult_RaisesInsteadOfDeadlocking() => Bounded.Run(() =>
+    {
+        using var pool = new Pool(1);
+        Exception? inCallback = null;
+        var first = pool.ApplyAsync<int>((Func<int, int>)PoolTargets.Square, [2], callback: _ =>
+        {
+            try { pool.Apply<int>((Func<int, int>)PoolTargets.Square, 3); }
+            catch (Exception e) { inCallback = e; }
+        });
+        Assert.Equal(4, first.Get(Wait));
+        Assert.IsType<PoolStateError>(inCallback);
+        Assert.Equal(9, pool.Apply<int>((Func<int, int>)PoolTargets.Square, 3));
+    });
+
+    [Fact]
+    public void AsyncResult_NotReady_SuccessfulRaises_GetTimesOut() => Bounded.Run(() =>
     {
         using var queue = new ProcessQueue();
         using var pool = new Pool(1, (Action<ProcessQueue>)PoolTargets.KeepQueue, [queue]);
@@ -118,5 +133,5 @@ public class PoolErrorTests
         pool.Terminate();
         Assert.True(pending.Wait(Wait));
         Assert.Throws<PoolStateError>(() => pending.Get(Wait));
-    }
+    });
 }

@@ -11,39 +11,39 @@ public class PoolLifecycleTests
     [Theory]
     [InlineData(0)]
     [InlineData(-3)]
-    public void Pool_FewerThanOneProcess_IsAnArgumentError(int processes)
+    public void Pool_FewerThanOneProcess_IsAnArgumentError(int processes) => Bounded.Run(() =>
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Pool(processes));
         Assert.Contains("Number of processes must be at least 1", error.Message);
-    }
+    });
 
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
-    public void Pool_MaxTasksPerChildNotPositive_IsAnArgumentError(int max)
+    public void Pool_MaxTasksPerChildNotPositive_IsAnArgumentError(int max) => Bounded.Run(() =>
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Pool(1, maxTasksPerChild: max));
         Assert.Contains("maxtasksperchild must be a positive int or None", error.Message);
-    }
+    });
 
     [Fact]
-    public void Pool_DefaultProcesses_IsProcessorCount()
+    public void Pool_DefaultProcesses_IsProcessorCount() => Bounded.Run(() =>
     {
         using var pool = new Pool();
         Assert.Equal(Environment.ProcessorCount, pool.Processes);
         Assert.Equal(Environment.ProcessorCount, pool.WorkerPids.Count);
-    }
+    });
 
     [Fact]
-    public void Join_BeforeCloseOrTerminate_IsAStateError()
+    public void Join_BeforeCloseOrTerminate_IsAStateError() => Bounded.Run(() =>
     {
         using var pool = new Pool(1);
         var error = Assert.Throws<PoolStateError>(() => pool.Join(Wait));
         Assert.Equal("Pool is still running", error.Message);
-    }
+    });
 
     [Fact]
-    public void Close_ThenSubmit_RaisesPoolNotRunning_PendingWorkStillCompletes()
+    public void Close_ThenSubmit_RaisesPoolNotRunning_PendingWorkStillCompletes() => Bounded.Run(() =>
     {
         using var pool = new Pool(2);
         var pids = pool.WorkerPids.ToList();
@@ -58,10 +58,10 @@ public class PoolLifecycleTests
         Assert.Equal(Enumerable.Range(0, 500).Select(PoolTargets.Square), pending.Get(TimeSpan.Zero));
         Assert.Empty(pool.WorkerPids);
         Assert.All(pids, pid => Assert.False(Exists(pid)));
-    }
+    });
 
     [Fact]
-    public void Terminate_ThenSubmit_RaisesPoolNotRunning_JoinReturns()
+    public void Terminate_ThenSubmit_RaisesPoolNotRunning_JoinReturns() => Bounded.Run(() =>
     {
         var pool = new Pool(2);
         var pids = pool.WorkerPids.ToList();
@@ -70,10 +70,10 @@ public class PoolLifecycleTests
         Assert.True(pool.Join(Wait));
         Assert.All(pids, pid => Assert.False(Exists(pid)));
         pool.Dispose();
-    }
+    });
 
     [Fact]
-    public void Dispose_WithWorkInFlight_LeavesNoWorkerProcesses()
+    public void Dispose_WithWorkInFlight_LeavesNoWorkerProcesses() => Bounded.Run(() =>
     {
         List<int> pids;
         AsyncResult<int> pending;
@@ -87,13 +87,13 @@ public class PoolLifecycleTests
         Assert.All(pids, pid => Assert.False(Exists(pid)));
         Assert.True(pending.Ready);
         Assert.Throws<PoolStateError>(() => pending.Get(Wait));
-    }
+    });
 
     [Fact]
-    public void Context_Pool_UsesThatContext()
+    public void Context_Pool_UsesThatContext() => Bounded.Run(() =>
     {
         using var pool = Multiprocessing.GetContext(StartMethod.Spawn).Pool(2);
         Assert.Equal(2, pool.Processes);
         Assert.Equal(9, pool.Apply<int>((Func<int, int>)PoolTargets.Square, 3));
-    }
+    });
 }

@@ -8,15 +8,15 @@ public class PoolMapTests
     private static readonly TimeSpan Wait = Limits.Join;
 
     [Fact]
-    public void Map_Squares_KeepsOrder()
+    public void Map_Squares_KeepsOrder() => Bounded.Run(() =>
     {
         using var pool = new Pool(2);
         var input = Enumerable.Range(0, 1000).ToList();
         Assert.Equal(input.Select(PoolTargets.Square), pool.Map<int, int>(PoolTargets.Square, input));
-    }
+    });
 
     [Fact]
-    public void Map_EveryChunksizeFromOneToPastLength_MatchesSequential()
+    public void Map_EveryChunksizeFromOneToPastLength_MatchesSequential() => Bounded.Run(() =>
     {
         using var pool = new Pool(3);
         var input = Enumerable.Range(-5, 23).ToList();
@@ -24,7 +24,7 @@ public class PoolMapTests
         for (var chunksize = 1; chunksize <= input.Count + 1; chunksize++)
             Assert.Equal(expected, pool.Map<int, int>(PoolTargets.Negate, input, chunksize));
         Assert.Equal(expected, pool.Map<int, int>(PoolTargets.Negate, input));
-    }
+    });
 
     [Theory]
     [InlineData(0, 2, 0)]
@@ -40,59 +40,74 @@ public class PoolMapTests
         Assert.Equal(expected, Chunking.DefaultChunkSize(length, workers));
 
     [Fact]
-    public void Map_EmptyInput_ReturnsEmptyAtOnce()
+    public void Map_EmptyInput_ReturnsEmptyAtOnce() => Bounded.Run(() =>
     {
         using var pool = new Pool(1);
         Assert.Empty(pool.Map<int, int>(PoolTargets.Square, []));
         Assert.Empty(pool.StarMap<int>((Func<int, int, int>)PoolTargets.Add, []));
         Assert.Empty(pool.IMap<int, int>(PoolTargets.Square, []));
         Assert.True(pool.MapAsync<int, int>(PoolTargets.Square, []).Ready);
-    }
+    });
 
     [Fact]
-    public void Map_ChunksizeBelowOne_IsAnArgumentError()
+    public void Map_ChunksizeBelowOne_IsAnArgumentError() => Bounded.Run(() =>
     {
         using var pool = new Pool(1);
         Assert.Throws<ArgumentOutOfRangeException>(() => pool.Map<int, int>(PoolTargets.Square, [1], 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => pool.IMap<int, int>(PoolTargets.Square, [1], -1));
-    }
+    });
 
     [Fact]
-    public void StarMap_SeveralArguments_MatchesSequential()
+    public void StarMap_SeveralArguments_MatchesSequential() => Bounded.Run(() =>
     {
         using var pool = new Pool(2);
         var args = Enumerable.Range(0, 50).Select(i => new object?[] { i, 2 * i }).ToList();
         Assert.Equal(Enumerable.Range(0, 50).Select(i => 3 * i), pool.StarMap<int>((Func<int, int, int>)PoolTargets.Add, args, 4));
         Assert.Equal(["a1True", "b2False"], pool.StarMap<string>((Func<string, int, bool, string>)PoolTargets.Join3, [["a", 1, true], ["b", 2, false]]));
-    }
+    });
 
     [Fact]
-    public void StarMap_WrongArguments_RaisesInTheCaller()
+    public void StarMap_WrongArguments_RaisesInTheCaller() => Bounded.Run(() =>
     {
         using var pool = new Pool(1);
         Assert.Throws<Lab.Engine.Targets.InvalidTargetError>(() => pool.StarMap<int>((Func<int, int, int>)PoolTargets.Add, [[1]]));
         Assert.Throws<Lab.Engine.Targets.InvalidTargetError>(() => pool.StarMap<int>((Func<int, int, int>)PoolTargets.Add, [["x", 1]]));
-    }
+    });
 
     [Fact]
-    public void Map_Lambda_IsRefusedLikeAnUnpicklableFunction()
+    public void Map_Lambda_IsRefusedLikeAnUnpicklableFunction() => Bounded.Run(() =>
     {
         using var pool = new Pool(1);
         var offset = 3;
         Assert.Throws<Lab.Engine.Targets.InvalidTargetError>(() => pool.Map<int, int>(x => x + offset, [1]));
-    }
+    });
 
     [Fact]
-    public void IMap_KeepsOrderForEveryChunksize()
+    public void Map_MessagesLargerThanTheSocketBuffer_ArriveWhole() => Bounded.Run(() =>
+    {
+        // 8 x 300 KiB: frames of up to 1.2 MiB exercise partial non-blocking writes and the receive buffer's growth.
+        using var pool = new Pool(2);
+        var input = Enumerable.Range(0, 8).Select(i => { var b = new byte[300 * 1024]; new Random(i).NextBytes(b); return b; }).ToList();
+        var expected = input.Select(PoolTargets.Reverse).ToList();
+        foreach (var chunksize in new int?[] { 1, 4, null })
+        {
+            var got = pool.Map<byte[], byte[]>(PoolTargets.Reverse, input, chunksize);
+            Assert.Equal(expected.Count, got.Count);
+            Assert.True(expected.Zip(got).All(p => p.First.AsSpan().SequenceEqual(p.Second)), $"chunksize {chunksize}: a result differs");
+        }
+    });
+
+    [Fact]
+    public void IMap_KeepsOrderForEveryChunksize() => Bounded.Run(() =>
     {
         using var pool = new Pool(2);
         var input = Enumerable.Range(0, 40).ToList();
         foreach (var chunksize in new[] { 1, 3, 7, 40, 41 })
             Assert.Equal(input.Select(PoolTargets.Show), pool.IMap<int, string>(PoolTargets.Show, input, chunksize));
-    }
+    });
 
     [Fact]
-    public void IMapUnordered_YieldsAPermutation()
+    public void IMapUnordered_YieldsAPermutation() => Bounded.Run(() =>
     {
         using var pool = new Pool(3);
         var input = Enumerable.Range(0, 200).ToList();
@@ -101,10 +116,10 @@ public class PoolMapTests
             var got = pool.IMapUnordered<int, int>(PoolTargets.Square, input, chunksize).ToList();
             Assert.Equal(input.Select(PoolTargets.Square).Order(), got.Order());
         }
-    }
+    });
 
     [Fact]
-    public void IMap_FailingItem_RaisesWhenReached_AfterEarlierItems()
+    public void IMap_FailingItem_RaisesWhenReached_AfterEarlierItems() => Bounded.Run(() =>
     {
         using var pool = new Pool(2);
         var got = new List<int>();
@@ -114,10 +129,10 @@ public class PoolMapTests
         });
         Assert.Equal([0, 1, 2], got);
         Assert.Contains("three is not allowed", error.Message);
-    }
+    });
 
     [Fact]
-    public void Map_ManyTasksAcrossFunctions_ReusesTheSameWorkers()
+    public void Map_ManyTasksAcrossFunctions_ReusesTheSameWorkers() => Bounded.Run(() =>
     {
         using var pool = new Pool(2);
         var pids = pool.WorkerPids.Order().ToList();
@@ -127,5 +142,5 @@ public class PoolMapTests
         var seen = pool.Map<int, int>(PoolTargets.Pid, Enumerable.Range(0, 100), 1).Distinct().Order().ToList();
         Assert.Subset(pids.ToHashSet(), seen.ToHashSet());
         Assert.Equal(pids, pool.WorkerPids.Order().ToList());
-    }
+    });
 }

@@ -15,6 +15,18 @@ public static class PoolTargets
 
     public static int Negate(int x) => -x;
 
+    /// <summary>Returns the bytes reversed, so the result differs from the argument.</summary>
+    public static byte[] Reverse(byte[] data)
+    {
+        var copy = (byte[])data.Clone();
+        Array.Reverse(copy);
+        return copy;
+    }
+
+    public static long Widen(int x) => (long)x * int.MaxValue;
+
+    public static double Half(int x) => x / 2.0;
+
     public static string Show(int x) => $"<{x}>";
 
     public static int Add(int a, int b) => a + b;

@@ -7,7 +7,7 @@ public class PoolWorkerLifeTests
     private static readonly TimeSpan Wait = Limits.Join;
 
     [Fact]
-    public void MaxTasksPerChild_ReplacesWorkers_InitializerRunsOncePerWorker()
+    public void MaxTasksPerChild_ReplacesWorkers_InitializerRunsOncePerWorker() => Bounded.Run(() =>
     {
         var dir = Directory.CreateTempSubdirectory("lab-pool-init-");
         try
@@ -35,10 +35,10 @@ public class PoolWorkerLifeTests
         {
             dir.Delete(recursive: true);
         }
-    }
+    });
 
     [Fact]
-    public void FailingInitializer_BreaksThePool_NamingInitializerAndExitCode_NotRetried()
+    public void FailingInitializer_BreaksThePool_NamingInitializerAndExitCode_NotRetried() => Bounded.Run(() =>
     {
         using var pool = new Pool(2, (Action<int>)PoolTargets.FailingInit, [5]);
         var result = pool.MapAsync<int, int>(PoolTargets.Square, Enumerable.Range(0, 10));
@@ -51,10 +51,10 @@ public class PoolWorkerLifeTests
         Assert.Throws<BrokenPoolError>(() => pool.Map<int, int>(PoolTargets.Square, [1]));
         pool.Close();
         Assert.True(pool.Join(Wait));
-    }
+    });
 
     [Fact]
-    public void WorkerKilledDuringLongMap_BrokenPoolNamesPidAndSignal_LaterSubmissionsRaise()
+    public void WorkerKilledDuringLongMap_BrokenPoolNamesPidAndSignal_LaterSubmissionsRaise() => Bounded.Run(() =>
     {
         using var queue = new Lab.Engine.Queues.ProcessQueue();
         var pool = new Pool(2, (Action<Lab.Engine.Queues.ProcessQueue>)PoolTargets.KeepQueue, [queue]);
@@ -80,41 +80,40 @@ public class PoolWorkerLifeTests
         {
             pool.Dispose();
         }
-    }
+    });
 
     [Theory]
     [InlineData(3, 3)]
     [InlineData(137, 137)]
-    public void WorkerCallsEnvironmentExit_BrokenPoolWithThatExitCode(int code, int expected)
+    public void WorkerCallsEnvironmentExit_BrokenPoolWithThatExitCode(int code, int expected) => Bounded.Run(() =>
     {
         using var pool = new Pool(2);
         var error = Assert.Throws<BrokenPoolError>(() => pool.Map<int, int>(PoolTargets.ExitWith, [code, code, code], 1));
         Assert.Equal(expected, error.ExitCode);
         Assert.Contains($"exit code {expected}", error.Message);
         Assert.Throws<BrokenPoolError>(() => pool.Map<int, int>(PoolTargets.Square, [1]));
-    }
+    });
 
     [Fact]
-    public void WorkerSegfaults_BrokenPoolWithMinusEleven()
+    public void WorkerSegfaults_BrokenPoolWithMinusEleven() => Bounded.Run(() =>
     {
         using var pool = new Pool(1);
         var error = Assert.Throws<BrokenPoolError>(() => pool.Apply<int>((Func<int, int>)PoolTargets.Segfault, 0));
         Assert.Equal(-11, error.ExitCode);
         Assert.Contains("exit code -11", error.Message);
-    }
+    });
 
     [Fact]
-    public void IdleWorkerKilled_IsReplaced_NotAnError()
+    public void IdleWorkerKilled_IsReplaced_NotAnError() => Bounded.Run(() =>
     {
         using var pool = new Pool(2);
         var before = pool.WorkerPids.ToList();
         Assert.Equal(0, Lab.Engine.Interop.Libc.kill(before[0], Lab.Engine.Interop.Libc.SIGKILL));
         // The pool notices the death on its own; work submitted afterwards runs on the survivors and the replacement.
-        var deadline = DateTime.UtcNow + Wait;
-        while (pool.WorkerPids.Contains(before[0]) && DateTime.UtcNow < deadline) Thread.Yield();
+        Assert.True(SpinWait.SpinUntil(() => !pool.WorkerPids.Contains(before[0]), Wait), "the pool did not notice its worker's death");
         var results = pool.Map<int, int>(PoolTargets.Square, Enumerable.Range(0, 50), 1);
         Assert.Equal(Enumerable.Range(0, 50).Select(PoolTargets.Square), results);
         Assert.DoesNotContain(before[0], pool.WorkerPids);
         Assert.Equal(2, pool.WorkerPids.Count);
-    }
+    });
 }

@@ -33,6 +33,9 @@ public sealed class AsyncResult<T>
 
     public bool Wait(TimeSpan? timeout = null)
     {
+        // Results are completed by the supervisor thread; waiting on it (from a callback) could never end.
+        if (!_done.IsSet && Pools.PoolSupervisor.OnSupervisorThread)
+            throw new PoolStateError("a pool callback waited for a pool result: only the pool's own thread can complete it, so this would deadlock");
         if (timeout is { } t) return _done.Wait(t < TimeSpan.Zero ? TimeSpan.Zero : t);
         _done.Wait();
         return true;

@@ -8,11 +8,11 @@ namespace Lab.Engine.Pools;
 internal sealed class IMapJob<TResult>(int chunks, bool ordered, string what) : Job(chunks)
 {
     private readonly object _lock = new();
-    private readonly Dictionary<int, (List<object?>? Values, Exception? Error)> _byIndex = new();
-    private readonly Queue<(List<object?>? Values, Exception? Error)> _arrived = new();
+    private readonly Dictionary<int, (System.Collections.IList? Values, Exception? Error)> _byIndex = new();
+    private readonly Queue<(System.Collections.IList? Values, Exception? Error)> _arrived = new();
     private Exception? _aborted;
 
-    protected override void OnDone(int index, List<object?> values) => Put(index, (values, null));
+    protected override void OnDone(int index, System.Collections.IList values) => Put(index, (values, null));
 
     protected override void OnFailed(int index, Exception error) => Put(index, (null, error));
 
@@ -25,7 +25,7 @@ internal sealed class IMapJob<TResult>(int chunks, bool ordered, string what) : 
         }
     }
 
-    private void Put(int index, (List<object?>?, Exception?) outcome)
+    private void Put(int index, (System.Collections.IList?, Exception?) outcome)
     {
         lock (_lock)
         {
@@ -41,7 +41,7 @@ internal sealed class IMapJob<TResult>(int chunks, bool ordered, string what) : 
     {
         for (var next = 0; next < Chunks; next++)
         {
-            (List<object?>? Values, Exception? Error) outcome;
+            (System.Collections.IList? Values, Exception? Error) outcome;
             lock (_lock)
             {
                 while (true)

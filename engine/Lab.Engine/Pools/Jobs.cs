@@ -12,7 +12,7 @@ internal abstract class Job(int chunks)
     public int Chunks { get; } = chunks;
 
     /// <summary>Records one chunk's outcome; true once every chunk has reported.</summary>
-    public bool Deliver(int index, List<object?>? values, Exception? error)
+    public bool Deliver(int index, System.Collections.IList? values, Exception? error)
     {
         if (error is not null) OnFailed(index, error);
         else OnDone(index, values!);
@@ -23,7 +23,8 @@ internal abstract class Job(int chunks)
 
     protected virtual void OnAllDone() { }
 
-    protected abstract void OnDone(int index, List<object?> values);
+    /// <param name="values">A List&lt;object?&gt;, or an int[]/long[]/double[] from the typed path (TypedChunks).</param>
+    protected abstract void OnDone(int index, System.Collections.IList values);
 
     protected abstract void OnFailed(int index, Exception error);
 
@@ -57,10 +58,15 @@ internal sealed class MapJob<TResult>(int chunks, int length, int chunksize, str
     private readonly TResult[] _values = new TResult[length];
     private (int Index, Exception Error)? _first;
 
-    protected override void OnDone(int index, List<object?> values)
+    protected override void OnDone(int index, System.Collections.IList values)
     {
         try
         {
+            if (values is TResult[] typed)
+            {
+                Array.Copy(typed, 0, _values, index * chunksize, typed.Length);
+                return;
+            }
             for (var i = 0; i < values.Count; i++) _values[index * chunksize + i] = Cast<TResult>(values[i], what);
         }
         catch (InvalidCastException e)
@@ -86,7 +92,7 @@ internal sealed class MapJob<TResult>(int chunks, int length, int chunksize, str
 /// <summary>Apply / ApplyAsync: one chunk holding one call.</summary>
 internal sealed class ApplyJob<TResult>(string what, AsyncResult<TResult> result) : Job(1)
 {
-    protected override void OnDone(int index, List<object?> values)
+    protected override void OnDone(int index, System.Collections.IList values)
     {
         try { result.Complete(Cast<TResult>(values[0], what)); }
         catch (InvalidCastException e) { result.Fail(e); }

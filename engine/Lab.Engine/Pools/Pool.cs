@@ -82,7 +82,13 @@ public sealed class Pool : IDisposable
         int? chunksize = null, Action<List<TResult>>? callback = null, Action<Exception>? errorCallback = null)
     {
         ArgumentNullException.ThrowIfNull(iterable);
-        return SubmitMap(func, iterable.Select(x => (object?)x).ToList(), star: false, chunksize, callback, errorCallback);
+        if (TypedChunks.IsPrimitive(typeof(TArg)))
+        {
+            var all = iterable as TArg[] ?? iterable.ToArray();
+            return SubmitMap<TResult>(func, all.Length, (start, count) => TypedChunks.Slice(all, start, count), star: false, chunksize, callback, errorCallback);
+        }
+        var items = iterable.Select(x => (object?)x).ToList();
+        return SubmitMap<TResult>(func, items.Count, (start, count) => items.GetRange(start, count), star: false, chunksize, callback, errorCallback);
     }
 
     public AsyncResult<List<TResult>> StarMapAsync<TResult>(Delegate func, IEnumerable<object?[]> iterable,
@@ -92,7 +98,7 @@ public sealed class Pool : IDisposable
         ArgumentNullException.ThrowIfNull(iterable);
         // Arguments are checked against the function here, in the caller, as Process does at Start.
         var items = iterable.Select(args => (object?)TargetBinder.Bind(func.Method, args ?? [])).ToList();
-        return SubmitMap(func, items, star: true, chunksize, callback, errorCallback);
+        return SubmitMap<TResult>(func, items.Count, (start, count) => items.GetRange(start, count), star: true, chunksize, callback, errorCallback);
     }
 
     public IEnumerable<TResult> IMap<TArg, TResult>(Func<TArg, TResult> func, IEnumerable<TArg> iterable, int chunksize = 1) =>
@@ -112,7 +118,7 @@ public sealed class Pool : IDisposable
         var bound = TargetBinder.Bind(func.Method, args ?? []);
         var result = new AsyncResult<TResult>(callback, errorCallback);
         var job = new ApplyJob<TResult>(target.DisplayName, result);
-        _supervisor.Submit([MakeChunk(job, 0, target, star: true, [bound])]);
+        _supervisor.Submit([MakeChunk(job, 0, target, star: true, new List<object?> { bound })]);
         return result;
     }
 
@@ -137,22 +143,22 @@ public sealed class Pool : IDisposable
     /// <summary>Terminate, like leaving CPython's <c>with Pool() as p:</c> block.</summary>
     public void Dispose() => Terminate();
 
-    private AsyncResult<List<TResult>> SubmitMap<TResult>(Delegate func, List<object?> items, bool star, int? chunksize,
+    /// <param name="slice">The items of one chunk (start, count) as the Task frame carries them.</param>
+    private AsyncResult<List<TResult>> SubmitMap<TResult>(Delegate func, int length, Func<int, int, object> slice, bool star, int? chunksize,
         Action<List<TResult>>? callback, Action<Exception>? errorCallback)
     {
         ArgumentNullException.ThrowIfNull(func);
         _supervisor.CheckRunning();
         var target = TargetMethod.From(func);
-        var size = Chunking.Resolve(chunksize, items.Count, Processes);
+        var size = Chunking.Resolve(chunksize, length, Processes);
         var result = new AsyncResult<List<TResult>>(callback, errorCallback);
-        if (items.Count == 0)
+        if (length == 0)
         {
             result.Complete([]);
             return result;
         }
-        var chunks = (items.Count + size - 1) / size;
-        var job = new MapJob<TResult>(chunks, items.Count, size, target.DisplayName, result);
-        _supervisor.Submit(Split(job, target, star, items, size));
+        var job = new MapJob<TResult>((length + size - 1) / size, length, size, target.DisplayName, result);
+        _supervisor.Submit(Split(job, target, star, length, slice, size));
         return result;
     }
 
@@ -164,22 +170,33 @@ public sealed class Pool : IDisposable
         var target = TargetMethod.From(func);
         var size = Chunking.Resolve(chunksize, 0, Processes);
         // The input is read at once (CPython feeds it lazily from a thread; see README.md).
-        var items = iterable.Select(x => (object?)x).ToList();
-        if (items.Count == 0) return [];
-        var job = new IMapJob<TResult>((items.Count + size - 1) / size, ordered, target.DisplayName);
-        _supervisor.Submit(Split(job, target, star: false, items, size));
+        int length;
+        Func<int, int, object> slice;
+        if (TypedChunks.IsPrimitive(typeof(TArg)))
+        {
+            var all = iterable as TArg[] ?? iterable.ToArray();
+            (length, slice) = (all.Length, (start, count) => TypedChunks.Slice(all, start, count));
+        }
+        else
+        {
+            var items = iterable.Select(x => (object?)x).ToList();
+            (length, slice) = (items.Count, (start, count) => items.GetRange(start, count));
+        }
+        if (length == 0) return [];
+        var job = new IMapJob<TResult>((length + size - 1) / size, ordered, target.DisplayName);
+        _supervisor.Submit(Split(job, target, star: false, length, slice, size));
         return job.Results();
     }
 
-    private List<Chunk> Split(Job job, TargetMethod target, bool star, List<object?> items, int size)
+    private List<Chunk> Split(Job job, TargetMethod target, bool star, int length, Func<int, int, object> slice, int size)
     {
         var chunks = new List<Chunk>(job.Chunks);
         for (var i = 0; i < job.Chunks; i++)
-            chunks.Add(MakeChunk(job, i, target, star, items.GetRange(i * size, Math.Min(size, items.Count - i * size))));
+            chunks.Add(MakeChunk(job, i, target, star, slice(i * size, Math.Min(size, length - i * size))));
         return chunks;
     }
 
-    private Chunk MakeChunk(Job job, int index, TargetMethod target, bool star, List<object?> items)
+    private Chunk MakeChunk(Job job, int index, TargetMethod target, bool star, object items)
     {
         int key;
         lock (_functionKeys)

@@ -14,7 +14,9 @@ internal static class PoolProtocol
     public const int Task = 1, Func = 2, Stop = 3;
     public const int InitFailed = 11, Result = 12, Error = 13, Goodbye = 14;
 
-    public static byte[] EncodeTask(long chunkId, int funcKey, bool star, List<object?> items) =>
+    /// <param name="items">A List&lt;object?&gt; (of argument tuples when <paramref name="star"/>), or an int[]/long[]/double[]
+    /// of single arguments (the typed path, see TypedChunks).</param>
+    public static byte[] EncodeTask(long chunkId, int funcKey, bool star, object items) =>
         ChannelEncoder.Encode(new object?[] { Task, chunkId, funcKey, star, items }, null, null, "task arguments");
 
     public static byte[] EncodeFunc(int key, TargetMethod target) =>

@@ -43,7 +43,7 @@ internal sealed unsafe class PoolSupervisor
     private readonly UnixPipe _wake;
     private readonly Thread _thread;
     private readonly string _initializerName;
-    private bool _closing, _terminating;
+    private bool _closing, _terminating, _wakeClosed;
     private int _idleDeaths;
     private BrokenPoolError? _broken;
 
@@ -127,11 +127,16 @@ internal sealed unsafe class PoolSupervisor
 
     public bool IsSupervisorThread => Thread.CurrentThread == _thread;
 
+    /// <summary>Under the gate, so the loop cannot close the pipe between our reading its descriptor and writing to
+    /// it (a reused descriptor number would get our byte).</summary>
     private void Wake()
     {
         byte one = 1;
-        // EAGAIN: the pipe is full, so the loop is already due to wake.
-        Libc.write(_wake.WriteFd, &one, 1);
+        lock (_gate)
+        {
+            // EAGAIN: the pipe is full, so the loop is already due to wake.
+            if (!_wakeClosed) Libc.write(_wake.WriteFd, &one, 1);
+        }
     }
 
     private WorkerLink Start()
@@ -140,8 +145,14 @@ internal sealed unsafe class PoolSupervisor
         return new WorkerLink(process, channel);
     }
 
+    [ThreadStatic] private static bool _onSupervisorThread;
+
+    /// <summary>True on any pool's supervisor thread (where callbacks run).</summary>
+    public static bool OnSupervisorThread => _onSupervisorThread;
+
     private void Loop()
     {
+        _onSupervisorThread = true;
         try
         {
             while (true)
@@ -186,11 +197,18 @@ internal sealed unsafe class PoolSupervisor
         catch (Exception e)
         {
             // A bug in the loop must not leave callers waiting forever: fail everything and kill the workers.
-            Shutdown(new BrokenPoolError(-1, null, $"the pool's supervisor failed ({e.GetType().Name}: {e.Message}); the pool is broken"));
+            var error = new BrokenPoolError(-1, null, $"the pool's supervisor failed ({e.GetType().Name}: {e.Message}); the pool is broken");
+            lock (_gate) _broken ??= error;
+            try { Shutdown(error); }
+            catch (Exception) { }
         }
         finally
         {
-            _wake.CloseBoth();
+            lock (_gate)
+            {
+                _wakeClosed = true;
+                _wake.CloseBoth();
+            }
         }
     }
 
@@ -283,7 +301,7 @@ internal sealed unsafe class PoolSupervisor
                 _idleDeaths = 0;
                 var isError = (int)message[0]! == PoolProtocol.Error;
                 var done = chunk.Job.Deliver(chunk.Index,
-                    isError ? null : (List<object?>)message[2]!,
+                    isError ? null : (System.Collections.IList)message[2]!,
                     isError ? RemoteExceptions.Rebuild(message, 2) : null);
                 if (done) _live.Remove(chunk.Job);
                 break;

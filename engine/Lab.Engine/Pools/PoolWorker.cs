@@ -46,7 +46,7 @@ internal static unsafe class PoolWorker
             }
         }
 
-        var functions = new Dictionary<int, (Func<object?[], object?> Invoke, string Name)>();
+        var functions = new Dictionary<int, Function>();
         var input = new FrameBuffer();
         var completed = 0;
         long firstUnsent = 0;
@@ -67,7 +67,7 @@ internal static unsafe class PoolWorker
                 {
                     var target = PoolProtocol.FromTuple(message, 2);
                     var method = TargetResolver.Resolve(target);
-                    functions[(int)message[1]!] = (TaskInvoker.Compile(method), target.DisplayName);
+                    functions[(int)message[1]!] = new Function(TaskInvoker.Compile(method), TypedChunks.Compile(method), target.DisplayName);
                     break;
                 }
                 case PoolProtocol.Stop:
@@ -95,22 +95,32 @@ internal static unsafe class PoolWorker
         }
     }
 
-    private static byte[] RunChunk(object?[] message, Dictionary<int, (Func<object?[], object?> Invoke, string Name)> functions)
+    private sealed record Function(Func<object?[], object?> Invoke, Func<object, object>? Typed, string Name);
+
+    private static byte[] RunChunk(object?[] message, Dictionary<int, Function> functions)
     {
         var chunkId = (long)message[1]!;
-        var (invoke, name) = functions[(int)message[2]!];
+        var function = functions[(int)message[2]!];
+        var name = function.Name;
         var star = (bool)message[3]!;
-        var items = (List<object?>)message[4]!;
-        var results = new List<object?>(items.Count);
-        var single = new object?[1];
+        var items = (System.Collections.IList)message[4]!;
+        object results;
         try
         {
-            foreach (var item in items)
+            if (!star && items is not List<object?> && function.Typed is { } typed)
+                results = typed(items);
+            else
             {
-                object?[] args;
-                if (star) args = (object?[])item!;
-                else { single[0] = item; args = single; }
-                results.Add(invoke(args));
+                var list = new List<object?>(items.Count);
+                var single = new object?[1];
+                foreach (var item in items)
+                {
+                    object?[] args;
+                    if (star) args = (object?[])item!;
+                    else { single[0] = item; args = single; }
+                    list.Add(function.Invoke(args));
+                }
+                results = list;
             }
         }
         catch (Exception e)
