@@ -63,14 +63,12 @@ public static class BenchCatalog
         new(SharedMemoryCopy.ShmId, ShmFamily, "GB/s", true, false, "bulk copy into a shared memory block"),
         new(SharedMemoryCopy.MemcpyId, ShmFamily, "GB/s", true, false, "the same copy into a plain in-process buffer"),
         new(LockHandoff.Id, HandoffFamily, "ns", false, false, "two processes hand a turn back and forth over two semaphores (report only)"),
-#if LAB_POOL
         new(PoolChunksize.Id, PoolFamily, PoolChunksize.Unit, false, false, "Pool.map of trivial tasks on 2 warm workers: time per task, per chunksize (chunksize in params)"),
         new(PoolChunksize.OverheadC1, PoolFamily, PoolChunksize.Unit, false, false, "pool-chunksize at chunksize 1 (per-task dispatch overhead)"),
         new(PoolChunksize.OverheadBest, PoolFamily, PoolChunksize.Unit, false, false, "pool-chunksize at the subject's best chunksize"),
         new(PoolChunksize.BestChunksize, PoolFamily, "chunksize", false, false, "the chunksize with the lowest pool-chunksize median (default counted as its value)"),
         new(PoolWorkerRss.Rss, PoolRssFamily, "KiB", false, false, "resident set (VmRSS) of each pool worker after a warm-up map"),
         new(PoolWorkerRss.PeakRss, PoolRssFamily, "KiB", false, false, "peak resident set (VmHWM) of each pool worker after a warm-up map"),
-#endif
     ];
 
     /// <summary>Issue #4 §7. pipe-throughput-1mib has two: either bound may be the one that applies.</summary>
@@ -81,11 +79,9 @@ public static class BenchCatalog
         new(PipeThroughput.FramedId, EngineSubject.SubjectName, PipeThroughput.RawId, AtLeast: true, 0.8),
         new(LockUncontended.Id, CpythonSubject.SubjectName, LockUncontended.Id, AtLeast: false, 0.25),
         new(SharedMemoryCopy.ShmId, EngineSubject.SubjectName, SharedMemoryCopy.MemcpyId, AtLeast: true, 0.8),
-#if LAB_POOL
         // Issue #6 §8: the engine at chunksize 1 against CPython's best method at chunksize 1, and best against best.
         new(PoolChunksize.OverheadC1, CpythonSubject.SubjectName, PoolChunksize.OverheadC1, AtLeast: false, 0.25, BestReference: true),
         new(PoolChunksize.OverheadBest, CpythonSubject.SubjectName, PoolChunksize.OverheadBest, AtLeast: false, 0.5, BestReference: true),
-#endif
     ];
 
     public static IReadOnlyList<string> Ids { get; } = All.Select(b => b.Id).ToArray();
@@ -127,12 +123,10 @@ public static class BenchCatalog
             (ShmFamily, CpythonSubject c) => SharedMemoryCopy.OnCpython(c, plan, sizes, wanted),
             (HandoffFamily, EngineSubject e) => LockHandoff.OnEngine(e, plan, sizes),
             (HandoffFamily, CpythonSubject c) => LockHandoff.OnCpython(c, plan, sizes),
-#if LAB_POOL
             (PoolFamily, EngineSubject e) => PoolChunksize.OnEngine(e, plan),
             (PoolFamily, CpythonSubject c) => PoolChunksize.OnCpython(c, plan),
             (PoolRssFamily, EngineSubject e) => PoolWorkerRss.OnEngine(e, plan),
             (PoolRssFamily, CpythonSubject c) => PoolWorkerRss.OnCpython(c, plan, wanted),
-#endif
             _ => [],
         };
         return measured.Where(s => wanted.Contains(s.Benchmark)).ToList();

@@ -1,9 +1,7 @@
 using Lab.Scenarios.Areas.ExitCodes;
 using Lab.Scenarios.Areas.Isolation;
 using Lab.Scenarios.Areas.Pickling;
-#if LAB_POOL
 using Lab.Scenarios.Areas.Pool;
-#endif
 using Lab.Scenarios.Areas.Pipes;
 using Lab.Scenarios.Areas.Queues;
 using Lab.Scenarios.Areas.SharedMemory;
@@ -76,7 +74,6 @@ public static class ScenarioCatalog
         new CooperativeShutdownEventScenario(),
         new ForkServerServerStateScenario(),
         new ForkServerPreloadScenario(),
-#if LAB_POOL
         new MapOrderScenario(),
         new ImapUnorderedPermutationScenario(),
         new StarMapScenario(),
@@ -92,7 +89,6 @@ public static class ScenarioCatalog
         new BadArgumentsScenario(),
         new PoolPropertyScenario(),
         new WorkerKillPropertyScenario(),
-#endif
     }.OrderBy(s => s.Area, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal).ToArray();
 
     public static IReadOnlyList<string> Areas => All.Select(s => s.Area).Distinct().ToArray();
