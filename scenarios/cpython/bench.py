@@ -21,10 +21,11 @@ MIB = 1024 * 1024
 BENCHMARKS = {}
 
 
-def benchmark(bid, **defaults):
+def benchmark(bid, zero_ok=(), **defaults):
     def register(func):
         func.benchmark_id = bid
         func.defaults = defaults
+        func.zero_ok = tuple(zero_ok)
         BENCHMARKS[bid] = func
         return func
     return register
@@ -44,7 +45,8 @@ def resolve_params(func, given):
     params = dict(func.defaults)
     params.update(given)
     for key in params:
-        require_int(params, key, 1, 1 << 40)
+        # A benchmark may let 0 mean "the library's default" (pool-chunksize: chunksize 0 = map's own).
+        require_int(params, key, 0 if key in getattr(func, "zero_ok", ()) else 1, 1 << 40)
     return params
 
 
@@ -84,6 +86,27 @@ def child_peak_rss(ctx, n, warmup, params):
         if i >= warmup:
             samples.append(int(value))
     return "KiB", samples
+
+
+@benchmark("start-rate", starts=50)
+def start_rate(ctx, n, warmup, params):
+    """Sustained start rate (issue #6 §8): one sample times ``starts`` sequential start() + join()
+    of a no-op child; sample = starts / elapsed in starts/s. The first warm-up starts the forkserver."""
+    starts = params["starts"]
+    samples = []
+    for i in range(warmup + n):
+        t0 = time.perf_counter()
+        for k in range(starts):
+            p = ctx.process(noop)
+            p.start()
+            p.join(ctx.remaining())
+            if p.exitcode != 0:
+                ctx.track(p)
+                raise Hang("no-op child %d of batch %d: exit code %r" % (k, i, p.exitcode))
+        t1 = time.perf_counter()
+        if i >= warmup:
+            samples.append(starts / (t1 - t0))
+    return "starts/s", samples
 
 
 # --- IPC (issue #4, section 7) -------------------------------------------------------------
@@ -269,3 +292,77 @@ def lock_handoff(ctx, n, warmup, params):
             samples.append((t1 - t0) / (2.0 * rounds))
     ctx.join(p, "lock-handoff partner", cap=30.0)
     return "ns", samples
+
+
+# --- Pool (issue #6, section 8) --------------------------------------------------------------
+
+def _pool_get(ctx, result, what):
+    import multiprocessing
+    budget = ctx.remaining()
+    try:
+        return result.get(budget)
+    except multiprocessing.TimeoutError:
+        raise Hang("%s: no result within %.1f s" % (what, budget))
+
+
+@benchmark("pool-chunksize", zero_ok=("chunksize",), tasks=100000, chunksize=0, processes=2)
+def pool_chunksize(ctx, n, warmup, params):
+    """Per-task overhead of Pool.map: one sample times one ``map(trivial, range(tasks), chunksize)``
+    on a started and warmed pool (the pool's start is outside every sample); sample = elapsed /
+    tasks in microseconds. ``chunksize`` 0 is map's default (pool.py: divmod(len, 4 * workers),
+    plus one if there is a remainder)."""
+    tasks, size, processes = params["tasks"], params["chunksize"] or None, params["processes"]
+    data = list(range(tasks))
+    pool = ctx.mp.Pool(processes)
+    try:
+        _pool_get(ctx, pool.map_async(bench_targets.trivial, range(processes * 4), 1), "pool warm-up")
+        samples = []
+        for i in range(warmup + n):
+            t0 = time.perf_counter()
+            out = _pool_get(ctx, pool.map_async(bench_targets.trivial, data, size), "map of batch %d" % i)
+            t1 = time.perf_counter()
+            if len(out) != tasks:
+                raise RuntimeError("map returned %d results for %d tasks" % (len(out), tasks))
+            if i >= warmup:
+                samples.append((t1 - t0) / tasks * 1e6)
+    finally:
+        pool.terminate()
+    return "us/task", samples
+
+
+def _status_kib(pid, field):
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    raise RuntimeError("no %s in /proc/%d/status" % (field, pid))
+
+
+def _pool_worker_memory(ctx, n, warmup, params, field):
+    """Resident memory of each worker of a ``processes``-worker pool after a warm-up map of
+    ``tasks`` trivial tasks (chunksize 1, so every worker takes part), read by the parent from
+    /proc/<pid>/status. One pool per repetition; each repetition adds one sample per worker."""
+    processes, tasks = params["processes"], params["tasks"]
+    samples = []
+    for i in range(warmup + n):
+        pool = ctx.mp.Pool(processes)
+        try:
+            _pool_get(ctx, pool.map_async(bench_targets.trivial, range(tasks), 1), "warm-up map %d" % i)
+            values = [_status_kib(w.pid, field) for w in pool._pool]
+        finally:
+            pool.terminate()
+        if i >= warmup:
+            samples.extend(values)
+    return "KiB", samples
+
+
+@benchmark("pool-worker-rss", processes=2, tasks=1000)
+def pool_worker_rss(ctx, n, warmup, params):
+    """VmRSS of each pool worker after a warm-up map (see _pool_worker_memory)."""
+    return _pool_worker_memory(ctx, n, warmup, params, "VmRSS")
+
+
+@benchmark("pool-worker-peak-rss", processes=2, tasks=1000)
+def pool_worker_peak_rss(ctx, n, warmup, params):
+    """VmHWM (peak resident set) of each pool worker after a warm-up map."""
+    return _pool_worker_memory(ctx, n, warmup, params, "VmHWM")

@@ -58,10 +58,11 @@ class DriverCommandLineTests(unittest.TestCase):
     def test_List_HasEveryScenarioAndBenchmark(self):
         code, out = run_driver("list")
         self.assertEqual(code, 0)
-        self.assertEqual(len(out["scenarios"]), 51)
+        self.assertEqual(len(out["scenarios"]), 67)
         self.assertIn("exit-codes.exit-137-vs-sigkill", out["scenarios"])
-        self.assertEqual(out["benchmarks"], ["start-latency", "child-peak-rss", "queue-throughput", "pipe-throughput-1mib",
-                                             "lock-uncontended", "shm-copy", "memcpy-baseline", "lock-handoff"])
+        self.assertEqual(out["benchmarks"], ["start-latency", "child-peak-rss", "start-rate", "queue-throughput",
+                                             "pipe-throughput-1mib", "lock-uncontended", "shm-copy", "memcpy-baseline",
+                                             "lock-handoff", "pool-chunksize", "pool-worker-rss", "pool-worker-peak-rss"])
 
     def test_UnknownScenario_IsUsageErrorWithExit2(self):
         code, out = run_driver("scenario", "no.such-scenario", "--method", "spawn")
@@ -220,6 +221,90 @@ class IpcTwinTests(unittest.TestCase):
             return set(n for n in os.listdir("/dev/shm") if n.startswith("lab-"))
         except OSError:
             return set()
+
+
+class PoolTwinTests(unittest.TestCase):
+    """The pool twins (issue #6 §7) and forkserver twins: observed strings, mostly under fork (the
+    cheapest pool start); the start method only changes how workers start (README, "Pool")."""
+
+    def observe(self, sid, method, params=None):
+        args = ["scenario", sid, "--method", method]
+        if params is not None:
+            args += ["--params", json.dumps(params)]
+        code, out = run_driver(*args)
+        self.assertEqual(code, 0, out)
+        self.assertTrue(out["ok"], out)
+        return out["observed"]
+
+    def test_Pool_MapFamilies_MatchTheSequentialResults(self):
+        self.assertEqual(self.observe("pool.map-order", "fork"),
+                         "chunksize_default=true;chunksize_1=true;chunksize_3=true;chunksize_100=true")
+        self.assertEqual(self.observe("pool.imap-unordered-permutation", "fork"),
+                         "imap_unordered_permutation=true;imap_in_order=true")
+        self.assertEqual(self.observe("pool.starmap", "fork"), "starmap_equals_sequential=true;apply=5")
+        self.assertEqual(self.observe("pool.empty-input", "fork"), "map=0;starmap=0;imap=0;imap_unordered=0")
+
+    def test_Pool_DefaultChunksize_IsDivmodPlusOne(self):
+        # divmod(10, 2 * 4) = (1, 2) -> 2; divmod(9, 1 * 4) = (2, 1) -> 3.
+        self.assertEqual(self.observe("pool.default-chunksize", "fork"), "chunks=2,2,2,2,2")
+        self.assertEqual(self.observe("pool.default-chunksize", "fork", {"n": 9, "processes": 1}), "chunks=3,3,3")
+
+    def test_Pool_ErrorsAndWorkerLifecycle(self):
+        self.assertEqual(self.observe("pool.task-exception", "fork"),
+                         "raised=value_error;message=multiple of 13: 13;remote_traceback=true;tasks_run=20")
+        self.assertEqual(self.observe("pool.unserializable-result", "fork"),
+                         "task_failed=true;error=serialization_error;worker_pid_unchanged=true")
+        self.assertEqual(self.observe("pool.initializer-once-per-worker", "fork"),
+                         "initializer_runs=3;workers=3;tasks_saw_one_run=true")
+        self.assertEqual(self.observe("pool.maxtasksperchild-replaces-workers", "fork"),
+                         "distinct_pids=3;pattern=0,0,1,1,2,2")
+        self.assertEqual(self.observe("pool.use-after-close", "fork"),
+                         "join_while_running=refused:Pool is still running;map_after_close=refused:Pool not running;"
+                         "apply_after_close=refused:Pool not running;join_after_close=ok")
+        self.assertEqual(self.observe("pool.bad-arguments", "fork"),
+                         "processes_0=refused:Number of processes must be at least 1;"
+                         "processes_negative=refused:Number of processes must be at least 1;"
+                         "maxtasksperchild_0=refused:maxtasksperchild must be a positive int or None")
+
+    def test_Pool_BrokenPools_BlockedUnderTheirWait(self):
+        # CPython keeps respawning a worker whose initializer fails, and loses a killed worker's task
+        # (bpo-22393, gh-96062): both twins answer `outcome=blocked` after `wait` seconds, never hang the driver.
+        self.assertEqual(self.observe("pool.failing-initializer", "fork", {"wait": 1.0}), "outcome=blocked")
+        self.assertEqual(self.observe("pool.worker-killed-during-map", "fork", {"wait": 1.0}), "outcome=blocked")
+
+    def test_Pool_PropertyCase_ResultOrError(self):
+        self.assertEqual(self.observe("pool.property-case", "fork",
+                                      {"op": "map", "function": "mod7", "data": [7, 8, 20], "chunksize": 2}),
+                         "result=0,1,6")
+        self.assertEqual(self.observe("pool.property-case", "fork",
+                                      {"op": "starmap", "function": "sub", "data": [[5, 2], [1, 4]]}),
+                         "result=3,-3")
+        self.assertEqual(self.observe("pool.property-case", "fork",
+                                      {"op": "imap_unordered", "function": "negate", "data": [3, 1, 2], "chunksize": 2}),
+                         "result=-3,-2,-1")
+        self.assertEqual(self.observe("pool.property-case", "fork",
+                                      {"op": "map", "function": "raise13", "data": [1, 26, 2], "processes": 1}),
+                         "raised=value_error;message=multiple of 13: 26")
+
+    def test_Forkserver_ChildSeesServerStateAndPreload(self):
+        self.assertEqual(self.observe("start-methods.forkserver-server-state", "forkserver"),
+                         "first_child=initial;second_child=initial")
+        self.assertEqual(self.observe("start-methods.forkserver-server-state", "fork"),
+                         "first_child=parent_runtime;second_child=parent_runtime")
+        self.assertEqual(self.observe("start-methods.forkserver-preload", "forkserver"),
+                         "preloaded_before_target=true")
+
+    def test_PoolBenchmarks_TinyBatches_GiveUnitAndPositiveSamples(self):
+        cases = [("pool-chunksize", {"tasks": 200, "chunksize": 0}, "us/task", 2),
+                 ("pool-chunksize", {"tasks": 200, "chunksize": 16}, "us/task", 2),
+                 ("pool-worker-rss", {"tasks": 10}, "KiB", 4),
+                 ("start-rate", {"starts": 3}, "starts/s", 2)]
+        for bid, params, unit, count in cases:
+            code, out = run_driver("bench", bid, "--method", "fork", "--n", "2", "--warmup", "1",
+                                   "--params", json.dumps(params))
+            self.assertEqual(code, 0, (bid, out))
+            self.assertEqual((out["benchmark"], out["unit"], len(out["samples"])), (bid, unit, count))
+            self.assertTrue(all(x > 0 for x in out["samples"]), out)
 
 
 if __name__ == "__main__":

@@ -12,9 +12,11 @@ public sealed record BenchDefinition(string Id, string Family, string Unit, bool
 /// <see cref="ReferenceSubject"/>: every CPython start method when the reference is CPython, the same start method
 /// when it is an engine baseline.
 /// </summary>
-public sealed record BenchTarget(string Benchmark, string ReferenceSubject, string ReferenceBenchmark, bool AtLeast, double Factor)
+/// <param name="BestReference">Compare with the reference subject's best start method only (issue #6 §8: "CPython's best
+/// method"), not with each of them.</param>
+public sealed record BenchTarget(string Benchmark, string ReferenceSubject, string ReferenceBenchmark, bool AtLeast, double Factor, bool BestReference = false)
 {
-    public string Text => $"engine {(AtLeast ? "≥" : "≤")} {Factor:0.##} × {ReferenceSubject} {ReferenceBenchmark}";
+    public string Text => $"engine {(AtLeast ? "≥" : "≤")} {Factor:0.##} × {(BestReference ? "best " : "")}{ReferenceSubject} {ReferenceBenchmark}";
 
     public bool IsMet(double ratio) => AtLeast ? ratio >= Factor : ratio <= Factor;
 }
@@ -47,12 +49,13 @@ public sealed record IpcBenchSizes(
 public static class BenchCatalog
 {
     public const string StartFamily = "start", QueueFamily = "queue", PipeFamily = "pipe", LockFamily = "lock-uncontended",
-        ShmFamily = "shm", HandoffFamily = "lock-handoff";
+        ShmFamily = "shm", HandoffFamily = "lock-handoff", PoolFamily = "pool", PoolRssFamily = "pool-rss";
 
     public static IReadOnlyList<BenchDefinition> All { get; } =
     [
         new(StartLatency.Latency, StartFamily, "ms", false, false, "start() + join() of a no-op child"),
         new(StartLatency.PeakRss, StartFamily, "KiB", false, false, "peak resident set (VmHWM) of a no-op child"),
+        new(StartRate.Id, StartFamily, "starts/s", true, false, "sustained rate of 50 sequential start() + join() of a no-op child"),
         new(QueueThroughput.Id, QueueFamily, "msgs/s", true, false, "one producer puts small ints into a queue, the parent gets them all"),
         new(PipeThroughput.FramedId, PipeFamily, "MB/s", true, false, "1 MiB messages, send_bytes -> recv_bytes_into a reused buffer, one-way Pipe"),
         new(PipeThroughput.RawId, PipeFamily, "MB/s", true, true, "the same bytes through the same OS pipe with no framing (engine baseline)"),
@@ -60,6 +63,12 @@ public static class BenchCatalog
         new(SharedMemoryCopy.ShmId, ShmFamily, "GB/s", true, false, "bulk copy into a shared memory block"),
         new(SharedMemoryCopy.MemcpyId, ShmFamily, "GB/s", true, false, "the same copy into a plain in-process buffer"),
         new(LockHandoff.Id, HandoffFamily, "ns", false, false, "two processes hand a turn back and forth over two semaphores (report only)"),
+        new(PoolChunksize.Id, PoolFamily, PoolChunksize.Unit, false, false, "Pool.map of trivial tasks on 2 warm workers: time per task, per chunksize (chunksize in params)"),
+        new(PoolChunksize.OverheadC1, PoolFamily, PoolChunksize.Unit, false, false, "pool-chunksize at chunksize 1 (per-task dispatch overhead)"),
+        new(PoolChunksize.OverheadBest, PoolFamily, PoolChunksize.Unit, false, false, "pool-chunksize at the subject's best chunksize"),
+        new(PoolChunksize.BestChunksize, PoolFamily, "chunksize", false, false, "the chunksize with the lowest pool-chunksize median (default counted as its value)"),
+        new(PoolWorkerRss.Rss, PoolRssFamily, "KiB", false, false, "resident set (VmRSS) of each pool worker after a warm-up map"),
+        new(PoolWorkerRss.PeakRss, PoolRssFamily, "KiB", false, false, "peak resident set (VmHWM) of each pool worker after a warm-up map"),
     ];
 
     /// <summary>Issue #4 §7. pipe-throughput-1mib has two: either bound may be the one that applies.</summary>
@@ -70,6 +79,9 @@ public static class BenchCatalog
         new(PipeThroughput.FramedId, EngineSubject.SubjectName, PipeThroughput.RawId, AtLeast: true, 0.8),
         new(LockUncontended.Id, CpythonSubject.SubjectName, LockUncontended.Id, AtLeast: false, 0.25),
         new(SharedMemoryCopy.ShmId, EngineSubject.SubjectName, SharedMemoryCopy.MemcpyId, AtLeast: true, 0.8),
+        // Issue #6 §8: the engine at chunksize 1 against CPython's best method at chunksize 1, and best against best.
+        new(PoolChunksize.OverheadC1, CpythonSubject.SubjectName, PoolChunksize.OverheadC1, AtLeast: false, 0.25, BestReference: true),
+        new(PoolChunksize.OverheadBest, CpythonSubject.SubjectName, PoolChunksize.OverheadBest, AtLeast: false, 0.5, BestReference: true),
     ];
 
     public static IReadOnlyList<string> Ids { get; } = All.Select(b => b.Id).ToArray();
@@ -97,9 +109,10 @@ public static class BenchCatalog
         var wanted = ids.ToHashSet();
         IEnumerable<BenchSeries> measured = (family, subject) switch
         {
-            (StartFamily, EngineSubject e) => StartLatency.OnEngine(e, plan),
+            (StartFamily, EngineSubject e) => StartLatency.OnEngine(e, plan).Concat(wanted.Contains(StartRate.Id) ? StartRate.OnEngine(e, plan) : []),
             (StartFamily, CpythonSubject c) => c.StartMethods.SelectMany(m =>
-                new[] { StartLatency.Latency, StartLatency.PeakRss }.Where(wanted.Contains).Select(id => CpythonBench.Run(c, m, id, plan, []))),
+                new[] { StartLatency.Latency, StartLatency.PeakRss }.Where(wanted.Contains).Select(id => CpythonBench.Run(c, m, id, plan, []))
+                    .Concat(wanted.Contains(StartRate.Id) ? [StartRate.OnCpython(c, m, plan)] : [])),
             (QueueFamily, EngineSubject e) => QueueThroughput.OnEngine(e, plan, sizes),
             (QueueFamily, CpythonSubject c) => QueueThroughput.OnCpython(c, plan, sizes),
             (PipeFamily, EngineSubject e) => PipeThroughput.OnEngine(e, plan, sizes, wanted),
@@ -110,6 +123,10 @@ public static class BenchCatalog
             (ShmFamily, CpythonSubject c) => SharedMemoryCopy.OnCpython(c, plan, sizes, wanted),
             (HandoffFamily, EngineSubject e) => LockHandoff.OnEngine(e, plan, sizes),
             (HandoffFamily, CpythonSubject c) => LockHandoff.OnCpython(c, plan, sizes),
+            (PoolFamily, EngineSubject e) => PoolChunksize.OnEngine(e, plan),
+            (PoolFamily, CpythonSubject c) => PoolChunksize.OnCpython(c, plan),
+            (PoolRssFamily, EngineSubject e) => PoolWorkerRss.OnEngine(e, plan),
+            (PoolRssFamily, CpythonSubject c) => PoolWorkerRss.OnCpython(c, plan, wanted),
             _ => [],
         };
         return measured.Where(s => wanted.Contains(s.Benchmark)).ToList();

@@ -6,8 +6,12 @@ public sealed record BenchSeries(string Subject, string SubjectVersion, string S
 /// <summary>How many samples to take, after how many discarded warm-up runs.</summary>
 public sealed record BenchPlan(int Samples, int Warmup)
 {
-    public static BenchPlan Quick { get; } = new(20, 3);
+    public static BenchPlan Quick { get; } = new(20, 3) { IsQuick = true };
     public static BenchPlan Full { get; } = new(100, 5);
+
+    /// <summary>`lab bench --quick` (the main job): benchmarks whose full sweep is long (pool-chunksize) take a
+    /// short one instead.</summary>
+    public bool IsQuick { get; init; }
 
     public string Params => $"n={Samples};warmup={Warmup}";
 }

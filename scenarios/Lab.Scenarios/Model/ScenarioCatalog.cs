@@ -1,6 +1,7 @@
 using Lab.Scenarios.Areas.ExitCodes;
 using Lab.Scenarios.Areas.Isolation;
 using Lab.Scenarios.Areas.Pickling;
+using Lab.Scenarios.Areas.Pool;
 using Lab.Scenarios.Areas.Pipes;
 using Lab.Scenarios.Areas.Queues;
 using Lab.Scenarios.Areas.SharedMemory;
@@ -76,6 +77,23 @@ public static class ScenarioCatalog
         new CorpusTwinCleanScenario(),
         new EngineSeamScenario(),
         new ProcessKillScenario(),
+        new ForkServerServerStateScenario(),
+        new ForkServerPreloadScenario(),
+        new MapOrderScenario(),
+        new ImapUnorderedPermutationScenario(),
+        new StarMapScenario(),
+        new EmptyInputScenario(),
+        new DefaultChunksizeScenario(),
+        new TaskExceptionScenario(),
+        new UnserializableResultScenario(),
+        new InitializerOncePerWorkerScenario(),
+        new MaxTasksPerChildScenario(),
+        new FailingInitializerScenario(),
+        new WorkerKilledDuringMapScenario(),
+        new UseAfterCloseScenario(),
+        new BadArgumentsScenario(),
+        new PoolPropertyScenario(),
+        new WorkerKillPropertyScenario(),
     }.OrderBy(s => s.Area, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal).ToArray();
 
     public static IReadOnlyList<string> Areas => All.Select(s => s.Area).Distinct().ToArray();

@@ -7,7 +7,7 @@ is complete, in the parent and in spawn/forkserver children alike.
 
 from ._common import SCENARIOS as _REGISTERED
 from . import isolation, exit_codes, termination, pickling, start_methods  # noqa: F401
-from . import pipes, queues, shared_memory, sync  # noqa: F401
+from . import pipes, queues, shared_memory, sync, pool  # noqa: F401
 
 # The catalog order (the order `lab_driver.py list` prints).
 ORDER = (
@@ -62,6 +62,22 @@ ORDER = (
     "sync.barrier-timeout-breaks",
     "sync.killed-holder-keeps-lock",
     "sync.cooperative-shutdown-event",
+    "pool.map-order",
+    "pool.imap-unordered-permutation",
+    "pool.starmap",
+    "pool.empty-input",
+    "pool.default-chunksize",
+    "pool.task-exception",
+    "pool.unserializable-result",
+    "pool.initializer-once-per-worker",
+    "pool.maxtasksperchild-replaces-workers",
+    "pool.failing-initializer",
+    "pool.worker-killed-during-map",
+    "pool.use-after-close",
+    "pool.bad-arguments",
+    "pool.property-case",
+    "start-methods.forkserver-server-state",
+    "start-methods.forkserver-preload",
 )
 
 if set(ORDER) != set(_REGISTERED) or len(ORDER) != len(_REGISTERED):

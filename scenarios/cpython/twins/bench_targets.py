@@ -52,3 +52,8 @@ def handoff_partner(ping, pong, total, block):
         if not ping.acquire(True, block):
             sys.exit(3)
         pong.release()
+
+
+def trivial(x):
+    """The task of the Pool benchmarks (bench.py, pool-chunksize): as little work as a task can do."""
+    return x

@@ -1,0 +1,32 @@
+using Lab.Engine;
+using Lab.Scenarios.Model;
+using Lab.Scenarios.Support;
+
+namespace Lab.Scenarios.Areas.Pool;
+
+/// <summary>pool.py Pool.__init__: processes &lt; 1 raises ValueError("Number of processes must be at least 1");
+/// maxtasksperchild that is not a positive int raises ValueError("maxtasksperchild must be a positive int or None").</summary>
+public sealed class BadArgumentsScenario : PoolScenario
+{
+    public override string Id => "pool.bad-arguments";
+    public override string Rule => "Pool(0), Pool(-1) and maxtasksperchild=0 are refused with CPython's messages.";
+
+    public override IEnumerable<ScenarioCase> Cases(RunSettings settings) =>
+    [
+        ScenarioCase.Single("processes_0=refused:Number of processes must be at least 1;" +
+                            "processes_negative=refused:Number of processes must be at least 1;" +
+                            "maxtasksperchild_0=refused:maxtasksperchild must be a positive int or None"),
+    ];
+
+    /// <summary>Observed: CPython 3.9 accepts maxtasksperchild=0 (the check on it arrived in 3.10); 3.10 to 3.13 refuse it.</summary>
+    public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod, string pythonVersion) =>
+        Version.TryParse(pythonVersion, out var v) && v < new Version(3, 10)
+            ? @case.Expected.Replace("maxtasksperchild_0=refused:maxtasksperchild must be a positive int or None", "maxtasksperchild_0=accepted", StringComparison.Ordinal)
+            : null;
+
+    public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget) =>
+        new(Observe.Pairs(
+            ("processes_0", PoolObserve.Refusal(() => new Engine.Pool(0, context: context).Dispose())),
+            ("processes_negative", PoolObserve.Refusal(() => new Engine.Pool(-1, context: context).Dispose())),
+            ("maxtasksperchild_0", PoolObserve.Refusal(() => new Engine.Pool(1, maxTasksPerChild: 0, context: context).Dispose()))));
+}
