@@ -56,7 +56,7 @@ public class RunnerTests
     {
         var ids = ScenarioCatalog.All.Select(s => s.Id).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
-        var areas = new[] { "isolation", "exit-codes", "termination", "pickling", "start-methods", "pipes", "queues", "shared-memory", "sync", "pool" };
+        var areas = new[] { "isolation", "exit-codes", "termination", "pickling", "start-methods", "pipes", "queues", "shared-memory", "sync", "pool", "systematic" };
         Assert.All(ScenarioCatalog.All, s => Assert.Contains(s.Area, areas));
         Assert.All(ScenarioCatalog.All, s => Assert.False(string.IsNullOrWhiteSpace(s.Source)));
     }
