@@ -12,10 +12,14 @@ internal static class WorkerLocator
     private static readonly Lazy<string[]> Command = new(Locate);
 
     /// <summary>What every worker gets on top of the parent's environment. Start-up cost dominates a worker's life:
-    /// no tiered PGO instrumentation.</summary>
+    /// no tiered PGO instrumentation. No diagnostics IPC (debugger, profiler, EventPipe) unless the parent's
+    /// environment asks for it: the runtime creates dotnet-diagnostic-PID-*-socket and clr-debug-pipe-PID-* in /tmp and
+    /// removes them only at a normal shutdown, so every worker that is killed (the lab kills thousands) or ends with
+    /// _exit (a forkserver child) would leave three files behind.</summary>
     public static readonly IReadOnlyDictionary<string, string> Environment = new Dictionary<string, string>
     {
         ["DOTNET_TieredPGO"] = "0",
+        ["DOTNET_EnableDiagnostics"] = System.Environment.GetEnvironmentVariable("DOTNET_EnableDiagnostics") ?? "0",
     };
 
     /// <summary>argv[0..] of the worker, without the arguments.</summary>
