@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The lab's two entry points (README.md):
-#   ./run-all.sh        the main job: build, run every scenario on every subject, run the quick benchmarks,
-#                       render the report (results/*.csv, reports/index.html, reports/summary.md)
+#   ./run-all.sh        the main job: build, run every scenario on every subject, run the quick benchmarks and the
+#                       systematic tester's corpus and throughput figures, render the report (results/*.csv, reports/index.html, reports/summary.md)
 #   ./run-all.sh test   the test suite; ends with one line "tests: N passed, N failed, N skipped"
 # Everything it needs is checked here and installed when it can be (NuGet restore); what cannot be
 # installed from here is named with the command that installs it.
@@ -62,6 +62,10 @@ main_job() {
   "$LAB" run --results results || status=$?
   say "quick benchmarks (lab bench --quick)"
   "$LAB" bench --quick --results results || status=$?
+  say "systematic testing: the seeded-bug corpus, schedules/s in process and across processes (lab explore)"
+  "$LAB" explore corpus --seeds 3 --results results || status=$?
+  "$LAB" explore --bench --n 10 --results results || status=$?
+  "$LAB" explore --bench --processes --n 3 --results results || status=$?
   say "report (lab report)"
   "$LAB" report --results results --reports reports
   [ "$status" = 0 ] || die "some scenarios failed or diverged (see above and reports/summary.md)"
