@@ -88,6 +88,7 @@ trx_counts() {
 test_job() {
   need_dotnet; need_python; build
   rm -rf "$ARTIFACTS/test-results"; mkdir -p "$ARTIFACTS/test-results"
+  local started="$ARTIFACTS/test-results/.started"; touch "$started"
   local status=0 passed failed skipped
   say "dotnet test (a hung test host is killed after 5 minutes and reported)"
   dotnet test Lab.sln -c "$CONFIG" --no-build --verbosity quiet \
@@ -120,6 +121,18 @@ test_job() {
   shm=$(ls /dev/shm 2>/dev/null | grep '^lab_' || true)
   if [ -n "$shm" ]; then
     echo "leftover shared memory after the tests: $shm" >&2
+    failed=$((failed + 1)); status=1
+  fi
+  # Nor the runtime's diagnostics files of a process that is gone: a .NET process removes its
+  # /tmp/clr-debug-pipe-PID-in (and the dotnet-diagnostic socket) only at a normal shutdown, so one that remains
+  # for a dead pid is a killed process that had diagnostics on (engine workers run with them off).
+  local stale="" f pid
+  for f in $(find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'clr-debug-pipe-*-in' -newer "$started" 2>/dev/null); do
+    pid=$(basename "$f" | cut -d- -f4)
+    kill -0 "$pid" 2>/dev/null || stale="$stale $pid"
+  done
+  if [ -n "$stale" ]; then
+    echo "diagnostics files left in ${TMPDIR:-/tmp} by killed .NET processes:$stale" >&2
     failed=$((failed + 1)); status=1
   fi
   [ "$failed" = 0 ] || status=1
