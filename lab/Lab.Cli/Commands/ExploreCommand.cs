@@ -25,6 +25,7 @@ internal static class ExploreCommand
         {
             Arity = ArgumentArity.ZeroOrOne,
             Description = $"a corpus program ({string.Join(", ", BugCorpus.All.Select(p => p.Name))}; a corrected twin ends in '{CorpusProgram.FixedSuffix}'), '{AllPrograms}' for all, " +
+                          $"a program over the engine's own coordination code ({string.Join(", ", Lab.Systematic.Engine.EnginePrograms.All.Select(p => p.Name))}), " +
                           $"or a program over real processes ({string.Join(", ", ProcessPrograms.All.Select(p => p.Name))})",
         };
         var strategy = new Option<string?>("--strategy") { Description = $"{string.Join("|", StrategyFactory.Names)} (default portfolio; for '{AllPrograms}' and --bench, all four)" };
@@ -85,7 +86,8 @@ internal static class ExploreCommand
         var program = BugCorpus.Find(name)
             ?? throw new UsageError($"no program '{name}': expected '{AllPrograms}' or one of {string.Join(", ", BugCorpus.Programs.Select(p => p.Name))}");
         var entry = BugCorpus.All.FirstOrDefault(p => p.Buggy == program || p.Fixed == program);
-        var settings = request.Settings(request.Strategy ?? "portfolio", request.Seed, request.Iterations ?? entry?.Budget ?? 1000);
+        var budget = entry?.Budget ?? Lab.Systematic.Engine.EnginePrograms.Find(program.Name)?.Budget ?? 1000;
+        var settings = request.Settings(request.Strategy ?? "portfolio", request.Seed, request.Iterations ?? budget);
         var run = RunInfo.Create();
         Console.WriteLine($"lab explore {run.RunId}: {program.Name}, strategy {settings.Strategy}, seed {settings.Seed}, {settings.Iterations} iterations, max steps {settings.MaxSteps}");
 

@@ -18,6 +18,9 @@ public static class ResultsCsv
     public const string ConformancePattern = "conformance-*.csv";
     public const string BenchPattern = "bench-*.csv";
 
+    /// <summary>Rows of `lab explore` (Lab.Systematic): the bench columns, subject "systematic".</summary>
+    public const string SystematicPattern = "systematic-*.csv";
+
     /// <summary>The conformance columns in file order.</summary>
     public static IReadOnlyList<string> ConformanceColumns { get; } = ColumnsOf(new ConformanceRowMap());
 
@@ -51,6 +54,10 @@ public static class ResultsCsv
     /// <summary>Reads every <c>bench-*.csv</c> directly in <paramref name="resultsDir"/>, in file-name order; none (or no directory) gives an empty list.</summary>
     public static IReadOnlyList<BenchRow> ReadAllBench(string resultsDir) =>
         FilesIn(resultsDir, BenchPattern).SelectMany(ReadBench).ToList();
+
+    /// <summary>Every row of every <c>systematic-*.csv</c> (bench columns).</summary>
+    public static IReadOnlyList<BenchRow> ReadAllSystematic(string resultsDir) =>
+        FilesIn(resultsDir, SystematicPattern).SelectMany(ReadBench).ToList();
 
     /// <summary>The files <see cref="ReadAllConformance"/> or <see cref="ReadAllBench"/> would read, sorted ordinally so reports are deterministic.</summary>
     public static IReadOnlyList<string> FilesIn(string resultsDir, string pattern)

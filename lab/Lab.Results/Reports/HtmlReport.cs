@@ -31,7 +31,7 @@ public static class HtmlReport
             </head>
             <body>
             <h1>Concurrency lab report</h1>
-            <nav><a href="#runs">Runs</a> · <a href="#summary">Summary</a> · <a href="#failures">Failures</a> · <a href="#matrix">Matrix</a> · <a href="#divergences">Divergences</a> · <a href="#benchmarks">Benchmarks</a> · <a href="#charts">Charts</a></nav>
+            <nav><a href="#runs">Runs</a> · <a href="#summary">Summary</a> · <a href="#failures">Failures</a> · <a href="#matrix">Matrix</a> · <a href="#divergences">Divergences</a> · <a href="#benchmarks">Benchmarks</a> · <a href="#charts">Charts</a> · <a href="#systematic">Systematic</a></nav>
 
             """);
         Runs(html, model);
@@ -48,6 +48,7 @@ public static class HtmlReport
         }
         Benchmarks(html, model.Bench);
         if (model.Bench is { } bench) HtmlCharts.Append(html, bench.Charts);
+        Systematic(html, model.Systematic);
         html.Append("</body>\n</html>\n");
         return html.ToString();
     }
@@ -161,7 +162,27 @@ public static class HtmlReport
         html.Append("<p class=\"note\">Ratio: median ÷ median of the reference <strong>").Append(HtmlEncode(bench.ReferenceSubject)).Append(" / ")
             .Append(HtmlEncode(bench.ReferenceStartMethod)).Append("</strong> row of the same benchmark and params (shown in bold). ")
             .Append("Bar: median; line: p05–p95; one scale per table.</p>\n");
-        foreach (var g in bench.Groups)
+        GroupTables(html, bench.Groups);
+        html.Append("</section>\n");
+    }
+
+    private static void Systematic(StringBuilder html, SystematicReport? systematic)
+    {
+        html.Append("<section id=\"systematic\"><h2>Systematic testing</h2>\n");
+        if (systematic is null)
+        {
+            html.Append("<p class=\"none\">No systematic rows (run <code>lab explore corpus</code>, <code>lab explore --bench</code>).</p></section>\n");
+            return;
+        }
+        html.Append("<p class=\"note\">The latest figure of each series from <code>lab explore</code> (latest ").Append(HtmlEncode(ReportFormat.Utc(systematic.LatestUtc)))
+            .Append("): iterations to the first bug per program and strategy, schedules per second in process and across processes, PCT's observed rate next to its bound. The strategy is in the method column.</p>\n");
+        GroupTables(html, systematic.Groups);
+        html.Append("</section>\n");
+    }
+
+    private static void GroupTables(StringBuilder html, IReadOnlyList<BenchGroup> groups)
+    {
+        foreach (var g in groups)
         {
             html.Append("<h3><span class=\"mono\">").Append(HtmlEncode(g.Benchmark)).Append("</span>");
             if (g.Params.Length > 0)
@@ -178,7 +199,6 @@ public static class HtmlReport
             }
             html.Append("</tbody></table>\n");
         }
-        html.Append("</section>\n");
     }
 
     private static string Bar(BenchLine line, double scale)

@@ -55,7 +55,8 @@ public static class MarkdownReport
         md.Append("## Benchmarks\n\n");
         if (model.Bench is not { } bench)
         {
-            md.Append("No benchmark rows.\n");
+            md.Append("No benchmark rows.\n\n");
+            Systematic(md, model.Systematic);
             return md.ToString();
         }
         md.Append("Ratio: median ÷ median of the reference **").Append(Escape(bench.ReferenceSubject)).Append(" / ")
@@ -84,7 +85,28 @@ public static class MarkdownReport
                     sweep.Series.Select(s => new[] { Escape(s.Label), ReportFormat.Number(s.Lowest.X), ReportFormat.Number(s.Lowest.Y), Escape(sweep.YTitle) }));
             }
         }
+        Systematic(md, model.Systematic);
         return md.ToString();
+    }
+
+    private static void Systematic(StringBuilder md, SystematicReport? systematic)
+    {
+        md.Append("## Systematic testing\n\n");
+        if (systematic is null)
+        {
+            md.Append("No systematic rows (run `lab explore corpus`, `lab explore --bench`).\n");
+            return;
+        }
+        md.Append("The latest figure of each series from `lab explore`; the strategy is in the method column.\n\n");
+        foreach (var g in systematic.Groups)
+        {
+            md.Append("### ").Append(Escape(g.Benchmark));
+            if (g.Params.Length > 0)
+                md.Append(" (").Append(Escape(g.Params)).Append(')');
+            md.Append("\n\n");
+            Table(md, ["subject", "strategy", "n", "median", "p05", "p95", "unit"],
+                g.Lines.Select(l => new[] { l.Subject, l.StartMethod, ReportFormat.Int(l.N), ReportFormat.Number(l.Median), ReportFormat.Number(l.P05), ReportFormat.Number(l.P95), l.Unit }));
+        }
     }
 
     /// <summary>

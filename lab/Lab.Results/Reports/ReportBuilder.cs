@@ -100,6 +100,30 @@ public static class ReportBuilder
         return JoinDistinct(verdicts);
     }
 
+    /// <summary>`lab explore` writes one file per invocation (the corpus, the in-process bench, the process bench), so
+    /// the section keeps the latest row of each series (benchmark, params, strategy) rather than one run.</summary>
+    public static SystematicReport? BuildSystematic(IEnumerable<BenchRow> rows)
+    {
+        var latest = rows
+            .GroupBy(r => (r.Benchmark, r.Params, r.StartMethod))
+            .Select(g => g.OrderByDescending(r => r.Utc).ThenByDescending(r => r.RunId, StringComparer.Ordinal).First())
+            .ToList();
+        if (latest.Count == 0)
+            return null;
+        var groups = latest
+            .GroupBy(r => (r.Benchmark, r.Params))
+            .OrderBy(g => g.Key.Benchmark, StringComparer.Ordinal).ThenBy(g => g.Key.Params, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var lines = g.OrderBy(r => r.StartMethod, StringComparer.Ordinal)
+                    .Select(r => new BenchLine(r.Subject, r.SubjectVersion, r.StartMethod, r.Unit, r.N, r.Median, r.P05, r.P95, null, false))
+                    .ToList();
+                return new BenchGroup(g.Key.Benchmark, g.Key.Params, lines, lines.Max(l => Math.Max(l.P95, l.Median)));
+            })
+            .ToList();
+        return new SystematicReport(latest.Max(r => r.Utc), latest.Count, groups);
+    }
+
     private static BenchReport? BuildBench(List<BenchRow> all)
     {
         var runId = LatestRunId(all, r => r.RunId, r => r.Utc);

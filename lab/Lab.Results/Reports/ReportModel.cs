@@ -5,7 +5,15 @@ namespace Lab.Results;
 /// only). Conformance and benchmarks come from separate commands, so each section has its own
 /// latest run; a section is null when there are no rows of its kind.
 /// </summary>
-public sealed record ReportModel(ConformanceReport? Conformance, BenchReport? Bench);
+public sealed record ReportModel(ConformanceReport? Conformance, BenchReport? Bench)
+{
+    /// <summary>The systematic tester's figures (`lab explore`): the latest row of each series, whatever run wrote it.</summary>
+    public SystematicReport? Systematic { get; init; }
+}
+
+/// <summary>Rows of systematic-*.csv, grouped as benchmarks are: iterations to the first bug per program and strategy,
+/// schedules per second in process and across processes, PCT's observed rate next to its bound.</summary>
+public sealed record SystematicReport(DateTimeOffset LatestUtc, int RowCount, IReadOnlyList<BenchGroup> Groups);
 
 /// <summary>The run a section describes. <paramref name="Utc"/> is the latest row time of the run.</summary>
 public sealed record RunHeader(

@@ -28,7 +28,8 @@ public static class ReportWriter
                 "Run `lab run` (and `lab bench` for benchmarks) first.");
         }
 
-        var model = ReportBuilder.Build(ResultsCsv.ReadAllConformance(resultsDir), ResultsCsv.ReadAllBench(resultsDir));
+        var model = ReportBuilder.Build(ResultsCsv.ReadAllConformance(resultsDir), ResultsCsv.ReadAllBench(resultsDir))
+            with { Systematic = ReportBuilder.BuildSystematic(ResultsCsv.ReadAllSystematic(resultsDir)) };
         Directory.CreateDirectory(reportsDir);
         var paths = new ReportPaths(
             Path.GetFullPath(Path.Combine(reportsDir, HtmlReport.FileName)),
