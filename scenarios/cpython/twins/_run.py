@@ -192,14 +192,29 @@ def install_driver_signal_handlers():
             return
         raise _common.DriverInterrupted("driver received SIGTERM")
 
+    # A SIGTERM that reaches a fork child between fork() and defaults_in_child would be taken by the inherited
+    # Python-level handler and then dropped: CPython clears the signals tripped in the child after fork
+    # (_PySignal_AfterFork), so the child would survive its terminate() (a pool's terminate then waits forever in
+    # join: seen as a rare hang of pool twins under fork). So SIGTERM is blocked in the forking thread across
+    # fork(): a SIGTERM sent to the new child stays pending in the kernel until the child has its default
+    # disposition back and unblocks it, then kills it as it would kill a child of any program.
+    blocked = {signal.SIGTERM}
+
+    def block_before_fork():
+        signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
+
+    def unblock_in_parent():
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, blocked)
+
     def defaults_in_child():
         signal.signal(signal.SIGALRM, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, blocked)
 
     signal.signal(signal.SIGALRM, on_alarm)
     signal.signal(signal.SIGTERM, on_term)
     if hasattr(os, "register_at_fork"):
-        os.register_at_fork(after_in_child=defaults_in_child)
+        os.register_at_fork(before=block_before_fork, after_in_parent=unblock_in_parent, after_in_child=defaults_in_child)
 
 
 def _known_helper_pids():

@@ -39,12 +39,7 @@ public sealed class PoolPropertyScenario : PoolScenario
     {
         var property = Prop.ForAll(PoolInput.Arbitrary, input =>
         {
-            // A fork pool of CPython hangs now and then on this loaded machine (README of scenarios/cpython, finding 16;
-            // cf. cpython #79448): a hang is retried once in a fresh driver, since this property is about map's
-            // results, not its liveness (pool.worker-killed-during-map and pool.failing-initializer cover that).
             var observed = cpython.ObserveTwin("pool.property-case", input.TwinParams(), startMethod, CpythonCaseBudget).Observed;
-            if (observed == Observation.Hang)
-                observed = cpython.ObserveTwin("pool.property-case", input.TwinParams(), startMethod, CpythonCaseBudget).Observed;
             return input.Accepts(observed, firstFailureOnly: input.Processes == 1).Label($"{input}: expected {input.Expected()}, cpython/{startMethod} observed {observed}");
         });
         return PropertyRunner.Check(property, Id, settings, Tests(settings, cpython: true));
