@@ -101,16 +101,24 @@ internal static class ExploreCommand
         var csv = SystematicRows.Write(request.Results, run, rows);
 
         Console.WriteLine($"{report.Iterations} iterations in {report.Elapsed.TotalSeconds:0.00} s ({report.SchedulesPerSecond:0} schedules/s){(report.Exhausted ? "; the strategy is exhausted" : "")}");
+        return Conclude(report, program.Name, run, request.Traces, csv,
+            $"lab explore {program.Name} --strategy {settings.Strategy} --seed {settings.Seed} --iterations {settings.Iterations} --max-steps {settings.MaxSteps}");
+    }
+
+    /// <summary>The end of an exploration, in process or across processes: no bug (exit 0), or the bug with its trace
+    /// file, token and the commands that replay and re-run it (exit 1).</summary>
+    internal static int Conclude(ExplorationReport report, string program, RunInfo run, string traces, string csv, string rerun)
+    {
         if (report.Failure is not { } failure)
         {
             Console.WriteLine($"no bug found in {report.Iterations} iterations");
             Console.WriteLine($"results: {csv}");
             return 0;
         }
-        var path = Path.Combine(request.Traces, $"{program.Name}-{run.RunId}.trace.json");
+        var path = Path.Combine(traces, $"{program}-{run.RunId}.trace.json");
         TraceFile.Write(path, failure.Reported, $"lab replay {path}");
         PrintFailure(failure, path);
-        Console.WriteLine($"  re-run: lab explore {program.Name} --strategy {settings.Strategy} --seed {settings.Seed} --iterations {settings.Iterations} --max-steps {settings.MaxSteps}");
+        Console.WriteLine($"  re-run: {rerun}");
         Console.WriteLine($"results: {csv}");
         return 1;
     }

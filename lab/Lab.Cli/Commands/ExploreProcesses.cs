@@ -50,18 +50,8 @@ internal static class ExploreProcesses
         var csv = SystematicRows.Write(request.Results, run, rows);
         Console.WriteLine($"{report.Iterations} iterations in {report.Elapsed.TotalSeconds:0.00} s ({report.SchedulesPerSecond:0.0} schedules/s)" +
                           $"{(report.Exhausted ? faults == FaultMode.EveryPoint ? "; every kill point was explored" : "; the strategy is exhausted" : "")}");
-        if (report.Failure is not { } failure)
-        {
-            Console.WriteLine($"no bug found in {report.Iterations} iterations");
-            Console.WriteLine($"results: {csv}");
-            return 0;
-        }
-        var path = Path.Combine(request.Traces, $"{program.Name}-{run.RunId}.trace.json");
-        TraceFile.Write(path, failure.Reported, $"lab replay {path}");
-        ExploreCommand.PrintFailure(failure, path);
-        Console.WriteLine($"  re-run: lab explore {program.Name} --strategy {settings.Strategy} --faults {faultsText} --seed {settings.Seed} --iterations {settings.Iterations} --max-steps {settings.MaxSteps}");
-        Console.WriteLine($"results: {csv}");
-        return 1;
+        return ExploreCommand.Conclude(report, program.Name, run, request.Traces, csv,
+            $"lab explore {program.Name} --strategy {settings.Strategy} --faults {faultsText} --seed {settings.Seed} --iterations {settings.Iterations} --max-steps {settings.MaxSteps}");
     }
 
     public static int Bench(ExploreRequest request, IReadOnlyList<string> strategies, int samples, int warmup, int schedules, bool prestart)

@@ -64,26 +64,8 @@ public static class ProcessExplorer
         strategy.PrepareIteration(0);
         using var owned = scheduler is null ? new ProcessScheduler() : null;
         var run = (scheduler ?? owned!).Run(program, strategy, new ReplayFaults(schedule.Steps), schedule.MaxSteps).Run;
-        if (run.Mismatch is not null)
-            return new ReplayOutcome(false, null, run.Mismatch.Step, run.Mismatch.Message, run);
-        if (run.Steps.Count < schedule.Steps.Count)
-            return NotReproducible(run.Steps.Count + 1, $"the program ended ({Describe(run.Bug)}) but the trace has {schedule.Steps.Count} steps", run);
-        if (!SameEnd(schedule.Bug, run.Bug))
-            return NotReproducible(Math.Max(run.Steps.Count, 1), $"the trace ends in {Describe(schedule.Bug)} but the replay ended in {Describe(run.Bug)}", run);
-        return new ReplayOutcome(true, run.Bug, null, run.Bug is null ? "replayed: no bug, as recorded" : $"reproduced: {run.Bug}", run);
+        return Replayer.Judge(schedule, run);
     }
 
     private static string Label(string strategy, FaultPlan plan) => plan is NoFaults ? strategy : $"{strategy}+{plan.Name}";
-
-    private static bool SameEnd(Bug? expected, Bug? actual)
-    {
-        if (expected is null || actual is null) return expected is null && actual is null;
-        if (expected.Kind != actual.Kind || expected.Step != actual.Step) return false;
-        return expected.Message.Length == 0 || expected.Signature == actual.Signature;
-    }
-
-    private static string Describe(Bug? bug) => bug is null ? "no bug" : $"{bug.Kind.ToName()} \"{bug.Message}\"";
-
-    private static ReplayOutcome NotReproducible(int step, string reason, IterationResult run) =>
-        new(false, null, step, $"trace is not reproducible at step {step}: {reason}", run);
 }

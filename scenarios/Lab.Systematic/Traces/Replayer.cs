@@ -25,7 +25,13 @@ public static class Replayer
             throw new ArgumentException($"the schedule is for program '{schedule.Program}', not '{program.Name}'", nameof(program));
         var strategy = new ReplayStrategy(schedule.Steps);
         strategy.PrepareIteration(0);
-        var run = engine.Run(program, strategy, schedule.MaxSteps);
+        return Judge(schedule, engine.Run(program, strategy, schedule.MaxSteps));
+    }
+
+    /// <summary>Whether <paramref name="run"/>, made under a replay of <paramref name="schedule"/>, reproduced it: every
+    /// step (checked as it ran), no step missing, and the same end. Shared by the in-process and the process replays.</summary>
+    internal static ReplayOutcome Judge(Schedule schedule, IterationResult run)
+    {
         if (run.Mismatch is not null)
             return new ReplayOutcome(false, null, run.Mismatch.Step, run.Mismatch.Message, run);
         if (run.Steps.Count < schedule.Steps.Count)
