@@ -15,6 +15,20 @@ public class ForkServerLifecycleTests
     private static readonly ProcessContext Context = Multiprocessing.GetContext(StartMethod.ForkServer);
 
     [Fact]
+    public void ForkServer_WaitUntilStocked_NextStartTakesAWorkerStartedBeforeIt()
+    {
+        using (Context.Process(Targets.ExitWith, [0]).RunToEnd()) { } // uses up one pre-started worker
+        Assert.True(Lab.Engine.ForkServer.WaitUntilStocked(TimeSpan.FromSeconds(60)), "the stock was not refilled within 60 s");
+        var server = Lab.Engine.ForkServer.ServerPid!.Value;
+        var before = Directory.EnumerateDirectories($"/proc/{server}/task")
+            .SelectMany(t => File.ReadAllText(Path.Combine(t, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        Assert.True(before.Count >= Lab.Engine.ForkServer.IdleWorkers, $"server {server} has {before.Count} children, fewer than its {Lab.Engine.ForkServer.IdleWorkers} idle slots");
+        using var p = Context.Process(Targets.ExitWith, [0]).RunToEnd();
+        Assert.Contains(p.Pid!.Value, before);
+    }
+
+    [Fact]
     public void ForkServer_ServerSigkilled_NextProcessStartsOnANewServer()
     {
         Lab.Engine.ForkServer.EnsureRunning();

@@ -39,6 +39,21 @@ public static class ForkServer
     /// (CPython's forkserver.ensure_running). Throws ProcessStartError if it cannot start (e.g. a bad preload).</summary>
     public static void EnsureRunning() => Connection();
 
+    /// <summary>Starts the server if needed and waits until every idle slot holds a ready worker again (starts use them
+    /// up; the server replaces them in the background): the state from which a start is a "first start with a warm
+    /// forkserver" (the start-latency-warm benchmark). False if <paramref name="timeout"/> passed first.</summary>
+    public static bool WaitUntilStocked(TimeSpan timeout)
+    {
+        try
+        {
+            return Connection().WaitUntilStocked(timeout);
+        }
+        catch (ServerLostError)
+        {
+            return Connection().WaitUntilStocked(timeout);
+        }
+    }
+
     /// <summary>Stops the server (its idle workers die with it; running non-daemon children go on). Mainly for tests
     /// and benchmarks: the server otherwise lives as long as this process.</summary>
     public static void Stop()

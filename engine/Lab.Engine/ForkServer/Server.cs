@@ -20,6 +20,7 @@ internal sealed class Server(Packets parent, int idleWorkers, string[] preload)
 
     private readonly object _gate = new();
     private readonly List<WorkerHandle> _idle = [];
+    private readonly List<long> _stockWaiters = [];
     private readonly SemaphoreSlim _replenish = new(0);
     private int _earlyDeaths;
     private volatile bool _stopping;
@@ -44,6 +45,7 @@ internal sealed class Server(Packets parent, int idleWorkers, string[] preload)
                 var request = parent.Receive(descriptors);
                 if (request is null) return 0;
                 if (request["op"] is "start") HandleStart((long)request["id"]!, descriptors);
+                else if (request["op"] is "stocked") AnswerWhenStocked((long)request["id"]!);
                 foreach (var fd in descriptors) Libc.close(fd);
                 descriptors.Clear();
             }
@@ -91,6 +93,25 @@ internal sealed class Server(Packets parent, int idleWorkers, string[] preload)
             Libc.kill(worker.Pid, Libc.SIGKILL);
         }
         lock (_gate) parent.Send(Packets.Message("failed", ("id", id), ("error", lastError)));
+    }
+
+    /// <summary>"stocked": answered once every idle slot holds a ready worker (at once if it already does), so a
+    /// parent can measure or rely on a warm start (ForkServer.WaitUntilStocked).</summary>
+    private void AnswerWhenStocked(long id)
+    {
+        lock (_gate)
+        {
+            _stockWaiters.Add(id);
+            AnswerStockWaiters();
+        }
+    }
+
+    /// <summary>Under _gate.</summary>
+    private void AnswerStockWaiters()
+    {
+        if (_stockWaiters.Count == 0 || _idle.Count(w => w.Ready.IsSet && !w.Exited) < idleWorkers) return;
+        foreach (var id in _stockWaiters) parent.Send(Packets.Message("stocked", ("id", id)));
+        _stockWaiters.Clear();
     }
 
     /// <summary>A ready worker if there is one (its runtime is up and warm), else the oldest one still booting
@@ -157,8 +178,12 @@ internal sealed class Server(Packets parent, int idleWorkers, string[] preload)
             {
                 if (message["op"] is "ready")
                 {
-                    lock (_gate) _earlyDeaths = 0;
-                    worker.Ready.Set();
+                    lock (_gate)
+                    {
+                        _earlyDeaths = 0;
+                        worker.Ready.Set();
+                        AnswerStockWaiters();
+                    }
                 }
                 else if (message["op"] is "taken")
                 {

@@ -17,6 +17,7 @@ internal sealed class ServerConnection
     private readonly object _sendGate = new();
     private readonly ConcurrentDictionary<long, TaskCompletionSource<(int Pid, Task<int?> Exit)>> _requests = new();
     private readonly ConcurrentDictionary<int, TaskCompletionSource<int?>> _exits = new();
+    private readonly ConcurrentDictionary<long, TaskCompletionSource> _stocked = new();
     private readonly TaskCompletionSource<string?> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ManualResetEventSlim _reaped = new(false);
     private long _nextId;
@@ -95,6 +96,22 @@ internal sealed class ServerConnection
         return reply.Task.GetAwaiter().GetResult();
     }
 
+    /// <summary>Waits until every idle slot of the server holds a ready worker. False if the timeout passed first.</summary>
+    /// <exception cref="ServerLostError">The server died.</exception>
+    public bool WaitUntilStocked(TimeSpan timeout)
+    {
+        var id = Interlocked.Increment(ref _nextId);
+        var reply = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _stocked[id] = reply;
+        if (_lost) throw Lost(id);
+        int errno;
+        lock (_sendGate) errno = _socket.Send(Packets.Message("stocked", ("id", id)), []);
+        if (errno != 0) throw Lost(id);
+        var done = reply.Task.Wait(timeout);
+        _stocked.TryRemove(id, out _);
+        return done;
+    }
+
     /// <summary>Closes our end (the server exits at end-of-stream), waits for it to exit, kills it if it does not.</summary>
     public void Shutdown(TimeSpan timeout)
     {
@@ -154,6 +171,9 @@ internal sealed class ServerConnection
                 if (_requests.TryRemove((long)message["id"]!, out var reply)) reply.TrySetResult((pid, exit.Task));
                 break;
             }
+            case "stocked":
+                if (_stocked.TryRemove((long)message["id"]!, out var stocked)) stocked.TrySetResult();
+                break;
             case "failed":
                 if (_requests.TryRemove((long)message["id"]!, out var failed))
                     failed.TrySetException(new ProcessStartError($"the forkserver could not start a child: {message["error"]}"));
@@ -178,6 +198,9 @@ internal sealed class ServerConnection
         foreach (var pid in _exits.Keys)
             if (_exits.TryRemove(pid, out var exit))
                 exit.TrySetResult(null);
+        foreach (var id in _stocked.Keys)
+            if (_stocked.TryRemove(id, out var stocked))
+                stocked.TrySetException(new ServerLostError($"the forkserver (pid {ServerPid}) has exited"));
         _socket.Dispose();
     }
 

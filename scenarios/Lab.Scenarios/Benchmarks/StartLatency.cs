@@ -15,6 +15,12 @@ public static class BenchTargets
 /// CPython side is scenarios/cpython/bench.py). Peak memory is VmHWM on both sides, the peak resident set of
 /// the child's own address space, reported by the child as its target ends (ru_maxrss would carry the
 /// parent's peak into a posix_spawn'd or vfork'd child; see Process.PeakResidentKiB).
+/// <para>
+/// Each sample is a first start from a warm state (issue #6 §8: "the first start with a warm forkserver"; the sustained
+/// rate is start-rate): the engine's forkserver is first given time, outside the clock, to refill its stock of
+/// pre-started workers (ForkServer.WaitUntilStocked). A CPython forkserver has no stock: each start forks from the
+/// warm server.
+/// </para>
 /// </summary>
 public static class StartLatency
 {
@@ -30,6 +36,8 @@ public static class StartLatency
             var rss = new List<double>();
             for (var i = 0; i < plan.Warmup + plan.Samples; i++)
             {
+                if (context.StartMethod == StartMethod.ForkServer && !ForkServer.WaitUntilStocked(TimeSpan.FromSeconds(60)))
+                    throw new TimeoutException("the engine's forkserver did not refill its stock of workers within 60 s");
                 using var p = context.Process(BenchTargets.Noop);
                 var clock = Stopwatch.StartNew();
                 p.Start();
