@@ -66,6 +66,10 @@ internal sealed class SpawnLauncher : IChildLauncher
 {
     public static readonly SpawnLauncher Instance = new();
 
+    /// <summary>A child started under a scheduler gets the engine's scheduling hooks (Scheduling/EngineScheduling.cs).</summary>
+    private static readonly IReadOnlyDictionary<string, string> ScheduledEnvironment =
+        new Dictionary<string, string>(WorkerLocator.Environment) { [Scheduling.EngineScheduling.EnvironmentVariable] = "1" };
+
     public Launched Launch(LaunchRequest request)
     {
         var pipes = new ChildPipes(request.Output);
@@ -87,7 +91,7 @@ internal sealed class SpawnLauncher : IChildLauncher
             int pid;
             try
             {
-                pid = ChildSpawner.Spawn(new SpawnRequest(WorkerLocator.WorkerCommand, WorkerLocator.Environment, descriptors));
+                pid = ChildSpawner.Spawn(new SpawnRequest(WorkerLocator.WorkerCommand, request.SchedulerFd is null ? WorkerLocator.Environment : ScheduledEnvironment, descriptors));
             }
             catch
             {

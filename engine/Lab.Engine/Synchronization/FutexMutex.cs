@@ -11,7 +11,8 @@ namespace Lab.Engine.Synchronization;
 /// and an unlock that sees 2 wakes one sleeper, which re-takes the word as 2 (it cannot know whether others sleep).
 /// There is no owner in the word and no robust-futex list: a holder that dies leaves it locked (README).
 /// Every atomic access of the word is preceded by a scheduling point (issue #5 §2), so a controlled scheduler can
-/// interleave other threads between any two of them; in production each point is a null test of a static field.
+/// interleave other threads between any two of them; in production the points compile to nothing
+/// (EngineScheduling.Enabled is a JIT-time constant).
 /// </summary>
 internal static unsafe class FutexMutex
 {

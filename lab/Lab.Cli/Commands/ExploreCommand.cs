@@ -51,6 +51,7 @@ internal static class ExploreCommand
         };
         command.SetAction(p =>
         {
+            SchedulingHooks.Enable();
             var request = new ExploreRequest(p.GetValue(strategy), p.GetValue(iterations), p.GetValue(maxSteps), p.GetValue(seed) ?? NewSeed(),
                 p.GetValue(pctDepth), p.GetValue(bound), p.GetValue(seeds), !p.GetValue(noShrink), p.GetValue(traces)!, p.GetValue(results)!);
             request.Validate();

@@ -25,6 +25,7 @@ internal static class ReplayCommand
 
     private static int Execute(string input, bool showSteps)
     {
+        SchedulingHooks.Enable();
         var schedule = Load(input);
         var processProgram = ProcessPrograms.Find(schedule.Program);
         var program = processProgram is not null ? null : BugCorpus.Find(schedule.Program)

@@ -32,6 +32,7 @@ internal static class RunCommand
 
     private static int Execute(string? area, string? scenarioId, string? method, int? seed, bool quick, string subject, string? python, string resultsDir)
     {
+        SchedulingHooks.Enable();
         CommonOptions.ValidateMethod(method);
         var scenarios = ScenarioCatalog.All
             .Where(s => area is null || s.Area == area)
