@@ -113,13 +113,7 @@ public static class ReportBuilder
         var groups = latest
             .GroupBy(r => (r.Benchmark, r.Params))
             .OrderBy(g => g.Key.Benchmark, StringComparer.Ordinal).ThenBy(g => g.Key.Params, StringComparer.Ordinal)
-            .Select(g =>
-            {
-                var lines = g.OrderBy(r => r.StartMethod, StringComparer.Ordinal)
-                    .Select(r => new BenchLine(r.Subject, r.SubjectVersion, r.StartMethod, r.Unit, r.N, r.Median, r.P05, r.P95, null, false))
-                    .ToList();
-                return new BenchGroup(g.Key.Benchmark, g.Key.Params, lines, lines.Max(l => Math.Max(l.P95, l.Median)));
-            })
+            .Select(BenchGroupOf) // subject "systematic" has no reference row: no ratios
             .ToList();
         return new SystematicReport(latest.Max(r => r.Utc), latest.Count, groups);
     }

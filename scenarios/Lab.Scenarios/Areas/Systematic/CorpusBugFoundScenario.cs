@@ -21,8 +21,8 @@ public sealed class CorpusBugFoundScenario : SystematicScenario
         var program = BugCorpus.All.Single(p => p.Name == @case.Label);
         var exploration = new ExplorationSettings { Iterations = program.Budget, Seed = SchedulerSeed(settings) };
         var report = Explorer.Explore(program.Buggy, exploration);
-        if (report.Failure is not { } failure)
-            return new(Observe.Pairs(("bug", "none"), ("replays", false)), Describe(report, exploration));
-        return new(Observe.Pairs(("bug", failure.Bug.Kind.ToName()), ("replays", Replays(program.Buggy, failure))), Describe(report, exploration));
+        return new(Observe.Pairs(
+            ("bug", report.Failure?.Bug.Kind.ToName() ?? "none"),
+            ("replays", report.Failure is { } failure && Replays(program.Buggy, failure))), Describe(report, exploration));
     }
 }

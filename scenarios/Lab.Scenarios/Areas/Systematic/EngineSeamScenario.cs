@@ -24,10 +24,11 @@ public sealed class EngineSeamScenario : SystematicScenario
             ? new ExplorationSettings { Iterations = program.Budget, Seed = SchedulerSeed(settings) }
             : new ExplorationSettings { Strategy = "dfs", PreemptionBound = program.DfsBound, Iterations = 200_000, Seed = SchedulerSeed(settings) };
         var report = Explorer.Explore(program.Program, exploration);
-        if (report.Failure is not { } failure)
-            return new(program.Expected is null ? Observe.Pairs(("bug", "none")) : Observe.Pairs(("bug", "none"), ("replays", false)), Describe(report, exploration));
-        return program.Expected is null
-            ? new(Observe.Pairs(("bug", failure.Bug.Kind.ToName())), Describe(report, exploration))
-            : new(Observe.Pairs(("bug", failure.Bug.Kind.ToName()), ("replays", Replays(program.Program, failure))), Describe(report, exploration));
+        var bug = report.Failure?.Bug.Kind.ToName() ?? "none";
+        // A seeded program must also replay from its token; a correct one has nothing to replay.
+        var observed = program.Expected is null
+            ? Observe.Pairs(("bug", bug))
+            : Observe.Pairs(("bug", bug), ("replays", report.Failure is { } failure && Replays(program.Program, failure)));
+        return new(observed, Describe(report, exploration));
     }
 }

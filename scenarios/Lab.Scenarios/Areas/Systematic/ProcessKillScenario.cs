@@ -26,7 +26,7 @@ public sealed class ProcessKillScenario : SystematicScenario
         var program = ProcessPrograms.Find(name)!;
         var exploration = new ExplorationSettings { Strategy = "dfs", Iterations = 60, Seed = SchedulerSeed(settings) };
         var report = ProcessExplorer.Explore(program, exploration, FaultMode.EveryPoint);
-        var detail = Describe(report, exploration).Replace($"lab explore {name} ", $"lab explore {name} --faults every-point ", StringComparison.Ordinal);
+        var detail = Describe(report, exploration, "--faults every-point ");
         return new(Observe.Pairs(
             ("bug", report.Failure?.Bug.Kind.ToName() ?? "none"),
             ("exhausted", report.Exhausted),

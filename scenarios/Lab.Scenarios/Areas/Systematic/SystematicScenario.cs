@@ -21,10 +21,11 @@ public abstract class SystematicScenario : Scenario
     /// <summary>The scheduler's seed for a run: the run's seed, so `lab run --seed N` repeats the same schedules.</summary>
     protected static ulong SchedulerSeed(RunSettings settings) => (ulong)(uint)settings.Seed;
 
-    /// <summary>What a failure prints besides the bug: the token, the shrink summary and the commands that replay it.</summary>
-    protected static string Describe(ExplorationReport report, ExplorationSettings settings)
+    /// <summary>What a failure prints besides the bug: the token, the shrink summary and the commands that replay it.
+    /// <paramref name="options"/> are further `lab explore` options the exploration used (e.g. a fault plan).</summary>
+    protected static string Describe(ExplorationReport report, ExplorationSettings settings, string options = "")
     {
-        var explore = $"lab explore {report.Program} --strategy {settings.Strategy} --iterations {settings.Iterations} --seed {settings.Seed}";
+        var explore = $"lab explore {report.Program} {options}--strategy {settings.Strategy} --iterations {settings.Iterations} --seed {settings.Seed}";
         if (report.Failure is not { } failure)
             return $"{report.Iterations} iterations of {report.Strategy} (seed {settings.Seed}){(report.Exhausted ? ", exhausted" : "")}, no bug; " +
                 $"{report.SchedulesPerSecond:F0} schedules/s; re-run: {explore}";
