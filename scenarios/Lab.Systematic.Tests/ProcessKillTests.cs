@@ -1,5 +1,6 @@
 using Lab.Systematic.Exploration;
 using Lab.Systematic.Processes;
+using Lab.Systematic.Traces;
 using Xunit;
 
 namespace Lab.Systematic.Tests;
@@ -44,21 +45,30 @@ public class ProcessKillTests
         Assert.Equal((4, true, false), seen[^1]);
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = 120_000)]
     public async Task PoolMapKill_KillWorkerAtEveryPoint_CorrectResultOrBrokenPoolNeverHang()
     {
         await Task.Yield();
         using var leftovers = new ProcessLeftovers();
         var program = new PoolMapKill();
-        var outcomes = new List<PoolMapKill.Outcome>();
-        var report = ProcessExplorer.Explore(program, new ExplorationSettings { Strategy = "dfs", Iterations = 40, Seed = 1 }, FaultMode.EveryPoint,
-            observe: _ => outcomes.Add(program.Last));
+        var runs = new List<(IReadOnlyList<TraceStep> Steps, PoolMapKill.Outcome Outcome)>();
+        var report = ProcessExplorer.Explore(program, new ExplorationSettings { Strategy = "dfs", Iterations = 60, Seed = 1 }, FaultMode.EveryPoint,
+            observe: r => runs.Add((r.Run.Steps, program.Last)));
         Assert.True(report.Failure is null, report.Failure?.Bug.ToString() + "\n" + report.Failure?.Bug.Detail);
         Assert.True(report.Exhausted);
         // Start, the function binding, and at least one chunk received and one batch of results sent, then the free run.
-        Assert.True(report.Iterations >= 5, $"only {report.Iterations} iterations: {string.Join(", ", outcomes)}");
-        Assert.Contains(PoolMapKill.Outcome.Broken, outcomes);
-        Assert.Equal(PoolMapKill.Outcome.Result, outcomes[^1]);
+        Assert.True(report.Iterations >= 5, $"only {report.Iterations} iterations: {string.Join(", ", runs.Select(r => r.Outcome))}");
+        Assert.Contains(PoolMapKill.Outcome.Broken, runs.Select(r => r.Outcome));
+        Assert.Equal(PoolMapKill.Outcome.Result, runs[^1].Outcome);
+        // The supervisor is not controlled, yet the program is deterministic: a kill's schedule and the unkilled one replay
+        // step for step to the same outcome.
+        foreach (var (steps, outcome) in new[] { runs.First(r => r.Outcome == PoolMapKill.Outcome.Broken), runs[^1] })
+        {
+            var schedule = new Schedule(program.Name, "dfs+kill-every-point", 1, 1, new ExplorationSettings().MaxSteps, steps, null);
+            var replay = ProcessExplorer.Replay(program, ReplayToken.Decode(ReplayToken.Encode(schedule)));
+            Assert.True(replay.Reproducible, $"{replay.Message}\n{string.Join(" ", steps)}");
+            Assert.Equal(outcome, program.Last);
+        }
     }
 }
 

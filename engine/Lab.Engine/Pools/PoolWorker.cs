@@ -14,6 +14,13 @@ namespace Lab.Engine.Pools;
 /// per chunk, in order. Results are written in batches: when no further task is already buffered, when the batch
 /// passes 64 KiB, or when the oldest unsent result is older than <see cref="MaxHoldTicks"/> (so a slow chunk behind a
 /// fast one does not hold the fast one's result back for long).
+/// <para>
+/// Under a systematic scheduler (issue #5 §3) a worker's points must follow from the schedule alone: the clock-based
+/// flush is off (a batch goes out when no task is buffered or at 64 KiB), and a worker that has run tasks and finds
+/// nothing to read says so (<see cref="EngineScheduling.BlockingOutside"/>) before it blocks: only the pool's
+/// supervisor, which the scheduler does not control, can wake it. Its first read is part of its start: the work it
+/// waits for was submitted before the scheduler's first decision.
+/// </para>
 /// </summary>
 internal static unsafe class PoolWorker
 {
@@ -57,6 +64,7 @@ internal static unsafe class PoolWorker
             {
                 // Nothing more is waiting: what was computed goes out before blocking for more work.
                 if (output.Count > 0 && !TryWriteAll(fd, output)) return;
+                if (completed > 0 && EngineScheduling.Attached is not null && !Readable(fd)) EngineScheduling.BlockingOutside();
                 if (!ReadSome(fd, input)) return;
             }
             EngineScheduling.Point(EnginePoint.Receive);
@@ -85,7 +93,7 @@ internal static unsafe class PoolWorker
                         TryWriteAll(fd, output);
                         return;
                     }
-                    if (output.Count >= FlushBytes || Stopwatch.GetTimestamp() - firstUnsent > MaxHoldTicks)
+                    if (output.Count >= FlushBytes || (EngineScheduling.Attached is null && Stopwatch.GetTimestamp() - firstUnsent > MaxHoldTicks))
                         if (!TryWriteAll(fd, output)) return;
                     break;
                 }
@@ -138,6 +146,13 @@ internal static unsafe class PoolWorker
             var error = new SerializationError($"the result of {name} cannot be sent back to the pool: {e.Message}");
             return ChannelEncoder.Encode(PoolProtocol.Concat([PoolProtocol.Error, chunkId], PoolProtocol.DescribeException(error)));
         }
+    }
+
+    /// <summary>Whether a read would not block (data or end of file is there).</summary>
+    private static bool Readable(int fd)
+    {
+        var poll = new Libc.PollFd { Fd = fd, Events = PollBits.POLLIN };
+        return Libc.poll(&poll, 1, 0) > 0;
     }
 
     /// <summary>Blocking read of whatever is available; false at end of file (the pool closed the channel or died).</summary>

@@ -57,6 +57,12 @@ public static class EngineScheduling
         if (Enabled && _attached is { } scheduler) scheduler.Woke(word, count);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void BlockingOutside()
+    {
+        if (Enabled && _attached is { } scheduler) scheduler.BlockingOutside();
+    }
+
     /// <summary>A controlled thread for <paramref name="body"/>, or null: the caller starts a real one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static IEngineThread? TryStartThread(Action body, string name) =>

@@ -45,6 +45,14 @@ public interface IEngineScheduler
     /// </summary>
     bool TryMonitorWait(object gate) => false;
 
+    /// <summary>
+    /// The caller is about to block outside the engine's points, on something only an uncontrolled party can end (a
+    /// pool worker that has sent its results and reads its channel, with nothing buffered, for the supervisor's next
+    /// frame). A scheduler that lets a silent operation count as running would otherwise wait for it; this says it is
+    /// not runnable until its next point. Not a scheduling point: the caller blocks right after (the default ignores it).
+    /// </summary>
+    void BlockingOutside() { }
+
     /// <summary>Called after <see cref="Monitor.Pulse(object)"/> (<paramref name="all"/>: PulseAll) on
     /// <paramref name="gate"/>, with the gate held: an implementation must not reach a scheduling point here.</summary>
     void Pulsed(object gate, bool all) { }

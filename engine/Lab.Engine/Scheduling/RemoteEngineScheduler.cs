@@ -60,6 +60,8 @@ internal sealed class RemoteEngineScheduler : IEngineScheduler
 
     public void Woke(nint word, int count) => Send(new ChildMessage(ChildMessageKind.Woke, EnginePoint.Notify, false, count));
 
+    public void BlockingOutside() => Send(new ChildMessage(ChildMessageKind.Outside, EnginePoint.Receive, false, 0));
+
     private byte Request(ChildMessage message)
     {
         lock (_request)

@@ -3,8 +3,8 @@ using Lab.Engine.Interop;
 
 namespace Lab.Engine.Scheduling;
 
-/// <summary>What a scheduled child tells its parent (issue #5 §3). Every message but <see cref="Woke"/> is a request:
-/// the child blocks until the parent answers it.</summary>
+/// <summary>What a scheduled child tells its parent (issue #5 §3). Every message but <see cref="Woke"/> and
+/// <see cref="Outside"/> is a request: the child blocks until the parent answers it.</summary>
 public enum ChildMessageKind : byte
 {
     /// <summary>The child has read its bootstrap and is about to run its target: its first scheduling point.</summary>
@@ -19,13 +19,18 @@ public enum ChildMessageKind : byte
 
     /// <summary>The child woke futex waiters (no answer expected).</summary>
     Woke = (byte)'W',
+
+    /// <summary>The child is about to block outside the engine's points, on something only an uncontrolled party can
+    /// end (a pool worker reading its channel with nothing buffered): it is not runnable until its next request
+    /// (no answer expected).</summary>
+    Outside = (byte)'O',
 }
 
 /// <summary>One message of a scheduled child; <see cref="Timed"/> is for <see cref="ChildMessageKind.Blocked"/>, <see cref="Count"/> for
 /// <see cref="ChildMessageKind.Woke"/>.</summary>
 public readonly record struct ChildMessage(ChildMessageKind Kind, EnginePoint Point, bool Timed, int Count)
 {
-    public bool IsRequest => Kind != ChildMessageKind.Woke;
+    public bool IsRequest => Kind is not (ChildMessageKind.Woke or ChildMessageKind.Outside);
 }
 
 /// <summary>

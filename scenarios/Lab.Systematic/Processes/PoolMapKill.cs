@@ -5,10 +5,17 @@ namespace Lab.Systematic.Processes;
 /// <summary>
 /// <c>processes.pool-map-kill</c> (issue #5 §3 with #6): a Pool of 2 workers maps <see cref="Square"/> over 8 items in
 /// chunks of 2 while the scheduler interleaves the workers, and worker 0 is killed at each of its points in turn (its
-/// start, every chunk it receives, every batch of results it sends). The parent's result is the correct list, or
+/// start, every frame it receives, every batch of results it sends). The parent's result is the correct list, or
 /// <see cref="BrokenPoolError"/> (the worker died holding a chunk), never a hang: the wait is bounded, and a timeout is a
-/// failed check. The pool's supervisor runs in the parent, uncontrolled; a worker that replaces one killed while idle is
-/// started outside the scheduler (after the iteration's children were collected) and runs freely.
+/// failed check.
+/// <para>
+/// The pool's supervisor runs in the parent, uncontrolled, yet the program is deterministic: the whole map is submitted
+/// before the first decision and dispatched at once (4 chunks, a window of 3 per worker, round-robin), a worker under a
+/// scheduler flushes by content, not by the clock, and says when it blocks waiting for the supervisor. The case is
+/// <see cref="ProcessCase.Settled"/> once the map returned or raised: the Stop frames, or the Terminate that follows a
+/// broken pool, are teardown that runs free. Every kill before that breaks the pool (the victim holds chunks until its
+/// results are written, after its Send point), so the scheduler waits for the map to raise before deciding again.
+/// </para>
 /// </summary>
 public sealed class PoolMapKill : ProcessProgram
 {
@@ -23,8 +30,6 @@ public sealed class PoolMapKill : ProcessProgram
     public override FaultMode DefaultFaults => FaultMode.EveryPoint;
 
     public override bool AllowPrestart => false;
-
-    public override bool ChildrenWaitOnParent => true;
 
     public override ProcessCase Prepare() => new Case(this);
 
@@ -41,6 +46,7 @@ public sealed class PoolMapKill : ProcessProgram
         private readonly PoolMapKill owner;
         private readonly Pool pool = new(processes: 2);
         private readonly Thread mapper;
+        private readonly ManualResetEvent settled = new(false);
         private Outcome outcome = Outcome.Hang;
         private string detail = "";
 
@@ -53,6 +59,8 @@ public sealed class PoolMapKill : ProcessProgram
 
         public override IReadOnlyList<ChildSpec> Children => [];
 
+        public override WaitHandle Settled => settled;
+
         private void Map()
         {
             try
@@ -61,8 +69,6 @@ public sealed class PoolMapKill : ProcessProgram
                 (outcome, detail) = result.SequenceEqual(Enumerable.Range(0, Items).Select(Square))
                     ? (Outcome.Result, "")
                     : (Outcome.Wrong, $"[{string.Join(", ", result)}]");
-                pool.Close();
-                pool.Join(MapLimit);
             }
             catch (BrokenPoolError e)
             {
@@ -75,6 +81,20 @@ public sealed class PoolMapKill : ProcessProgram
             catch (Exception e)
             {
                 (outcome, detail) = (Outcome.Wrong, $"{e.GetType().Name}: {e.Message}");
+            }
+            // The outcome is fixed before the pool sends anything else (Stop frames, or the Terminate below).
+            settled.Set();
+            try
+            {
+                if (outcome == Outcome.Result)
+                {
+                    pool.Close();
+                    if (!pool.Join(MapLimit)) (outcome, detail) = (Outcome.Hang, "the pool's workers did not exit after Close");
+                }
+            }
+            catch (Exception e)
+            {
+                (outcome, detail) = (Outcome.Wrong, $"{e.GetType().Name} on Close/Join: {e.Message}");
             }
             finally
             {
@@ -102,6 +122,7 @@ public sealed class PoolMapKill : ProcessProgram
         {
             pool.Terminate();
             mapper.Join(MapLimit + TimeSpan.FromSeconds(10));
+            settled.Dispose();
             base.Dispose();
         }
     }

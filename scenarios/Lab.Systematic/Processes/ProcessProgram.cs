@@ -32,14 +32,6 @@ public abstract class ProcessProgram
     /// iteration's children.</summary>
     public virtual bool AllowPrestart => true;
 
-    /// <summary>
-    /// Whether children wait on the uncontrolled parent outside the engine's points (a pool worker blocks reading its
-    /// channel until the parent's supervisor sends work or Stop). Then a granted child that is silent for
-    /// <see cref="ProcessScheduler.QuietPeriod"/> is taken to be waiting, and others run meanwhile: such programs are
-    /// explored, but an interleaving can depend on timing, so a replay may report a mismatch.
-    /// </summary>
-    public virtual bool ChildrenWaitOnParent => false;
-
     public override string ToString() => Name;
 }
 
@@ -51,6 +43,15 @@ public abstract class ProcessCase : IDisposable
     /// <summary>Every child has exited or was killed, and was reaped: null if what they did is right, else what is wrong
     /// (an assertion bug).</summary>
     public abstract string? Check(IReadOnlyList<ChildOutcome> outcomes);
+
+    /// <summary>
+    /// For a case whose children wait on its uncontrolled parent side (a pool's supervisor): set once the outcome the
+    /// check judges is fixed (the map returned or raised). The parent's later frames (a pool's Stop, its Terminate) reach
+    /// the children at moments no schedule decides, so from then on they run free and nothing more is recorded; and
+    /// after a kill the scheduler waits for it, as the parent reacts to the death on its own. Null (the default): every
+    /// step to the children's exits is scheduled.
+    /// </summary>
+    public virtual WaitHandle? Settled => null;
 
     public virtual void Dispose() => GC.SuppressFinalize(this);
 }

@@ -22,6 +22,13 @@ public sealed record ProcessIterationResult(IterationResult Run, IReadOnlyList<C
 /// timed wait is let time out (it waits out its real deadline); with none, it is a deadlock.
 /// </para>
 /// <para>
+/// Waits on the uncontrolled parent (a pool worker reading its channel for the supervisor's next frame): the child says
+/// so (<see cref="ChildMessageKind.Outside"/>) and is not eligible until its next request. So that such a program stays
+/// deterministic, its case marks the moment its outcome is fixed (<see cref="ProcessCase.Settled"/>): after a kill the
+/// next decision waits for it (the parent's reaction to the death is not scheduled), and from then on the children run
+/// free and nothing more is recorded.
+/// </para>
+/// <para>
 /// Bugs: the case's check failing (assertion), a deadlock, the step bound (liveness), and a hang: a running child that
 /// reaches no point within <see cref="StepTimeout"/>, or does not exit within <see cref="JoinTimeout"/> (reported as
 /// liveness with "hang" in the message). Every child is killed and reaped before Run returns, whatever happened.
@@ -35,10 +42,6 @@ public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
 
     /// <summary>How long a running child may take to reach its next point (a child's start is included).</summary>
     public TimeSpan StepTimeout { get; init; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>For programs whose children wait on the uncontrolled parent (<see cref="ProcessProgram.ChildrenWaitOnParent"/>):
-    /// a running child that sends nothing for this long is taken to be waiting outside the seam, and others may run.</summary>
-    public TimeSpan QuietPeriod { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How long a child that closed its channel may take to exit, and a killed one to be reaped.</summary>
     public TimeSpan JoinTimeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -75,7 +78,7 @@ public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
         var batch = TakePrestarted(program) ?? Launch(program);
         using var @case = batch.Case;
         var kids = batch.Kids;
-        var iteration = new Iteration(this, kids) { Quiet = program.ChildrenWaitOnParent ? QuietPeriod : null };
+        var iteration = new Iteration(this, kids) { Settled = @case.Settled };
         try
         {
             for (var i = 0; i < kids.Length; i++) strategy.OnOperationCreated(i);
@@ -169,15 +172,18 @@ public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
 
     private sealed record Batch(ProcessProgram Program, ProcessCase Case, Kid[] Kids);
 
+    /// <summary>Where a child is (flags, so a wait can name several).</summary>
+    [Flags]
     private enum State
     {
-        NotStarted,
-        Running,
-        AtPoint,
-        Blocked,
-        Woken,
-        Waiting,
-        Exited,
+        NotStarted = 1,
+        Running = 2,
+        AtPoint = 4,
+        Blocked = 8,
+        Woken = 16,
+        /// <summary>Blocked outside the engine's points (its <see cref="ChildMessageKind.Outside"/> notice) until its next request.</summary>
+        Waiting = 32,
+        Exited = 64,
     }
 
     private sealed class Kid(Process process, bool owned)
@@ -206,8 +212,10 @@ public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
         public ScheduleMismatchException? Mismatch { get; private set; }
         public bool FaultFired { get; private set; }
 
-        /// <summary>Set: a granted child silent for this long is <see cref="State.Waiting"/> (outside the seam).</summary>
-        public TimeSpan? Quiet { get; init; }
+        /// <summary>The case's <see cref="ProcessCase.Settled"/>: once set, the children run free (nothing is recorded).</summary>
+        public WaitHandle? Settled { get; init; }
+
+        private bool IsSettled => Settled?.WaitOne(0) == true;
 
         public void Loop(SchedulingStrategy strategy, FaultPlan faults, int maxSteps)
         {
@@ -219,6 +227,11 @@ public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
             {
                 Drain();
                 if (kids.All(k => k.State == State.Exited)) return;
+                if (IsSettled)
+                {
+                    RunFree();
+                    return;
+                }
                 if (Steps.Count >= maxSteps)
                 {
                     Bug = new Bug(BugKind.Liveness, $"the step bound ({maxSteps}) was reached with processes still live", Steps.Count);
@@ -241,11 +254,12 @@ public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
                         Steps.Add(TraceStep.Killed(current, kind, victim));
                         FaultFired = true;
                         Kill(victim);
+                        AwaitSettledAfterKill(victim);
                         continue;
                     }
                     if (eligible.Count == 0 && kids.Any(k => k.State == State.Waiting))
                     {
-                        AwaitAnyWaiting();
+                        AwaitAny(State.Waiting, "every live process waited outside the engine's primitives");
                         continue;
                     }
                     if (eligible.Count == 0)
@@ -275,15 +289,58 @@ public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
             }
         }
 
-        /// <summary>Nothing is eligible but some children wait outside the seam: the first request (or exit) of any of them.</summary>
-        private void AwaitAnyWaiting()
+        /// <summary>
+        /// The case's outcome is fixed (<see cref="ProcessCase.Settled"/>): what the children still do is teardown that the
+        /// uncontrolled parent drives (a pool's Stop frames or its Terminate), at moments no schedule decides. Every request
+        /// is granted at once, lowest child first, and nothing is recorded, so the trace holds only decisions that the
+        /// schedule determines and replays.
+        /// </summary>
+        private void RunFree()
+        {
+            while (Bug is null)
+            {
+                Drain();
+                if (kids.All(k => k.State == State.Exited)) return;
+                var next = Array.FindIndex(kids, k => k.State is State.AtPoint or State.Woken);
+                if (next >= 0)
+                {
+                    Grant(next, timeOut: false);
+                    continue;
+                }
+                var timed = Array.FindIndex(kids, k => k.State == State.Blocked && k.Timed);
+                if (timed >= 0)
+                {
+                    Grant(timed, timeOut: true);
+                    continue;
+                }
+                AwaitAny(State.Waiting | State.Blocked, "after the case settled, every live process stayed blocked", stopWhenSettled: false);
+            }
+        }
+
+        /// <summary>
+        /// After a kill, for a case with <see cref="Settled"/>: the parent reacts to the death on its own (a pool's
+        /// supervisor fails the map and terminates the other workers), so the next decision waits until it has: deciding
+        /// while it reacts would depend on timing. A parent that does not settle in time has hung.
+        /// </summary>
+        private void AwaitSettledAfterKill(int victim)
+        {
+            if (Settled is null || Bug is not null) return;
+            if (!Settled.WaitOne(owner.StepTimeout))
+                Bug = new Bug(BugKind.Liveness, $"hang: the parent did not settle within {owner.StepTimeout.TotalSeconds:0} s after process {victim} '{kids[victim].Process.Name}' was killed", Steps.Count,
+                    string.Join("\n", kids.Select((k, i) => $"op {i} '{k.Process.Name}': {k.State}")));
+        }
+
+        /// <summary>Nothing is eligible: the first message (or exit) of any child in one of <paramref name="states"/>, or,
+        /// with <paramref name="stopWhenSettled"/>, the case settling.</summary>
+        private void AwaitAny(State states, string what, bool stopWhenSettled = true)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             while (clock.Elapsed < owner.StepTimeout)
             {
+                if (stopWhenSettled && IsSettled) return;
                 for (var i = 0; i < kids.Length; i++)
                 {
-                    if (kids[i].State != State.Waiting) continue;
+                    if ((kids[i].State & states) == 0) continue;
                     try
                     {
                         Handle(i, kids[i].Channel!.Receive(TimeSpan.FromMilliseconds(10)));
@@ -294,13 +351,13 @@ public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
                     }
                 }
             }
-            Bug ??= new Bug(BugKind.Liveness, $"hang: every live process waited outside the engine's primitives for {owner.StepTimeout.TotalSeconds:0} s", Steps.Count,
+            Bug ??= new Bug(BugKind.Liveness, $"hang: {what} for {owner.StepTimeout.TotalSeconds:0} s", Steps.Count,
                 string.Join("\n", kids.Select((k, i) => $"op {i} '{k.Process.Name}': {k.State}")));
         }
 
-        /// <summary>Waits for child <paramref name="i"/>'s next request (handling its wake notices) or its exit. With
-        /// <paramref name="quiet"/>, a child silent that long is marked waiting instead.</summary>
-        public void AwaitRequest(int i, TimeSpan? quiet = null)
+        /// <summary>Waits for child <paramref name="i"/>'s next request (handling its wake notices), its notice that it
+        /// blocks outside the engine's points, or its exit.</summary>
+        public void AwaitRequest(int i)
         {
             var kid = kids[i];
             var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -309,12 +366,7 @@ public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
                 ChildMessage? message;
                 try
                 {
-                    message = kid.Channel!.Receive(quiet ?? owner.StepTimeout);
-                }
-                catch (TimeoutException) when (quiet is not null)
-                {
-                    kid.State = State.Waiting;
-                    return;
+                    message = kid.Channel!.Receive(owner.StepTimeout);
                 }
                 catch (TimeoutException)
                 {
@@ -334,7 +386,7 @@ public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
             kid.State = State.Running;
             // A child that died meanwhile cannot be written to; AwaitRequest then reads its EOF.
             _ = timeOut ? kid.Channel!.TimeOut() : kid.Channel!.Go();
-            AwaitRequest(i, Quiet);
+            AwaitRequest(i);
         }
 
         private void Handle(int i, ChildMessage? message)
@@ -350,6 +402,9 @@ public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
             {
                 case ChildMessageKind.Woke:
                     WakeBlocked();
+                    break;
+                case ChildMessageKind.Outside:
+                    if (kid.State == State.Running) kid.State = State.Waiting;
                     break;
                 case ChildMessageKind.Blocked:
                     kid.State = State.Blocked;
@@ -386,10 +441,18 @@ public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
         private void Kill(int i)
         {
             var kid = kids[i];
-            kid.Process.Kill();
             kid.Killed = true;
-            if (!kid.Process.Join(owner.JoinTimeout))
-                Bug ??= new Bug(BugKind.Liveness, $"hang: process {i} '{kid.Process.Name}' was not reaped {owner.JoinTimeout.TotalSeconds:0} s after SIGKILL", Steps.Count);
+            try
+            {
+                kid.Process.Kill();
+                if (!kid.Process.Join(owner.JoinTimeout))
+                    Bug ??= new Bug(BugKind.Liveness, $"hang: process {i} '{kid.Process.Name}' was not reaped {owner.JoinTimeout.TotalSeconds:0} s after SIGKILL", Steps.Count);
+            }
+            catch (Lab.Engine.Processes.ProcessStateError) when (!kid.Owned)
+            {
+                // The case's own object (a pool) owns this process: its supervisor may see the death, reap the
+                // child and close the process object between our SIGKILL and our join. Closed means reaped.
+            }
             kid.State = State.Exited;
             WakeBlocked();
         }
