@@ -59,7 +59,7 @@ internal static class RunCommand
                 var result = ScenarioRunner.RunOne(step.Scenario, step.Subject, step.Method, step.Case, settings);
                 raw.Add(result);
                 return result.Outcome.ToName();
-            });
+            }, unlisted: Outcome.Skip.ToName());
         var marked = DivergenceJudge.Mark(raw);
 
         Directory.CreateDirectory(resultsDir);
