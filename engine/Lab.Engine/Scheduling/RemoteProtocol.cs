@@ -28,10 +28,7 @@ public enum ChildMessageKind : byte
 
 /// <summary>One message of a scheduled child; <see cref="Timed"/> is for <see cref="ChildMessageKind.Blocked"/>, <see cref="Count"/> for
 /// <see cref="ChildMessageKind.Woke"/>.</summary>
-public readonly record struct ChildMessage(ChildMessageKind Kind, EnginePoint Point, bool Timed, int Count)
-{
-    public bool IsRequest => Kind is not (ChildMessageKind.Woke or ChildMessageKind.Outside);
-}
+public readonly record struct ChildMessage(ChildMessageKind Kind, EnginePoint Point, bool Timed, int Count);
 
 /// <summary>
 /// The wire format between a scheduled child and its parent, over one AF_UNIX stream socket (the child's end at
