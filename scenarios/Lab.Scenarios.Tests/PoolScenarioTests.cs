@@ -68,7 +68,7 @@ public class PoolScenarioTests
             var @case = scenario.Cases(Settings).Single();
             CaseResult Row(string subject, string observed) =>
                 new(scenario, subject, "1", "spawn", @case, null, Outcome.Pass, observed, observed, TimeSpan.Zero, "");
-            var marked = DivergenceJudge.Mark([Row("engine", @case.Expected), Row("cpython", FailingInitializerScenario.Blocked)]);
+            var marked = DivergenceJudge.Mark([Row("engine", @case.Expected), Row("cpython", PoolObserve.Blocked)]);
             Assert.All(marked, r => Assert.Equal(DivergenceJudge.Intended, r.Verdict));
             Assert.Equal("outcome=blocked", scenario.ExpectedOnCpython(@case, "spawn", "3.11.7"));
         }

@@ -17,10 +17,7 @@ public sealed class FailingInitializerScenario : PoolScenario
     public override IEnumerable<ScenarioCase> Cases(RunSettings settings) =>
         [new("initializer raises", P(("wait", 3.0)), "raised=broken_pool;names_initializer=true")];
 
-    public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod, string pythonVersion) => Blocked;
-
-    /// <summary>CPython's twin: no result within <c>wait</c> seconds (observed as such, not as a lab hang).</summary>
-    public const string Blocked = "outcome=blocked";
+    public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod, string pythonVersion) => PoolObserve.Blocked;
 
     public override string IntendedDivergence =>
         "CPython's pool respawns a worker whose initializer raised, for ever, and the submitted task never completes " +

@@ -7,6 +7,10 @@ namespace Lab.Scenarios.Areas.Pool;
 /// <summary>Shared vocabulary of the pool observations (the twins in scenarios/cpython/twins/pool.py write the same).</summary>
 public static class PoolObserve
 {
+    /// <summary>What a CPython twin observes when its pool gives no result within <c>wait</c> seconds (reported as such,
+    /// not as a lab hang): a killed worker's task or a failing initializer.</summary>
+    public const string Blocked = "outcome=blocked";
+
     /// <summary>The exception's kind: ArgumentException is the engine's ValueError (and PoolStateError the
     /// engine's "Pool not running" ValueError); a result that cannot be sent is a serialization error
     /// (CPython's MaybeEncodingError).</summary>

@@ -19,10 +19,7 @@ public sealed class WorkerKilledDuringMapScenario : PoolScenario
     public override IEnumerable<ScenarioCase> Cases(RunSettings settings) =>
         [new("2 workers, SIGKILL one mid-task", P(("processes", 2), ("wait", 5.0)), "raised=broken_pool;names_pid=true;exit_code=-9")];
 
-    public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod, string pythonVersion) => Blocked;
-
-    /// <summary>CPython's twin: no result within <c>wait</c> seconds (observed as such, not as a lab hang).</summary>
-    public const string Blocked = "outcome=blocked";
+    public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod, string pythonVersion) => PoolObserve.Blocked;
 
     public override string IntendedDivergence =>
         "CPython's Pool does not notice a worker killed mid-task: the lost task's result never comes and map() blocks for ever " +
