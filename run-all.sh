@@ -85,10 +85,27 @@ trx_counts() {
   echo "$passed $failed $skipped"
 }
 
+# Processes started by this test run carry LAB_TEST_RUN in their environment (bash's own /proc/PID/environ keeps only
+# what it was started with, so the mark is on the programs it runs, not on itself): what is left at the end is looked
+# for among them, not among every engine process on the machine (another job's workers are not ours).
+our_leftovers() {
+  local f pid cmd
+  for f in /proc/[0-9]*/environ; do
+    pid=${f#/proc/}; pid=${pid%/environ}
+    tr '\0' '\n' <"$f" 2>/dev/null | grep -qxF "LAB_TEST_RUN=$LAB_TEST_RUN" || continue
+    cmd=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || continue
+    case "$cmd" in *Lab.Engine.Worker*|*lab_driver.py*) echo "$pid" ;; esac
+  done
+}
+
 test_job() {
   need_dotnet; need_python; build
   rm -rf "$ARTIFACTS/test-results"; mkdir -p "$ARTIFACTS/test-results"
-  local started="$ARTIFACTS/test-results/.started"; touch "$started"
+  # A temporary directory of this run's own: the runtime's diagnostics files (below) and every temporary file the
+  # tests make land there, apart from other jobs' on the same machine. Short, for Unix socket paths (108 bytes).
+  export LAB_TEST_RUN="run-$$-$(date +%s)"
+  local tmp; tmp=$(mktemp -d /tmp/lab-test.XXXXXX)
+  export TMPDIR="$tmp"
   local status=0 passed failed skipped
   say "dotnet test (a hung test host is killed after 5 minutes and reported)"
   dotnet test Lab.sln -c "$CONFIG" --no-build --verbosity quiet \
@@ -109,7 +126,7 @@ test_job() {
 
   # House rule 4, checked from outside: nothing the tests started may still be running.
   local leftovers
-  leftovers=$(pgrep -f 'Lab.Engine.Worker' || true)
+  leftovers=$(our_leftovers)
   if [ -n "$leftovers" ]; then
     echo "leftover engine children after the tests: $leftovers" >&2
     ps -o pid,ppid,stat,etime,args -p "$(tr '\n' ',' <<<"$leftovers" | sed 's/,$//')" >&2 || true
@@ -127,14 +144,15 @@ test_job() {
   # /tmp/clr-debug-pipe-PID-in (and the dotnet-diagnostic socket) only at a normal shutdown, so one that remains
   # for a dead pid is a killed process that had diagnostics on (engine workers run with them off).
   local stale="" f pid
-  for f in $(find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'clr-debug-pipe-*-in' -newer "$started" 2>/dev/null); do
+  for f in $(find "$tmp" -maxdepth 1 -name 'clr-debug-pipe-*-in' 2>/dev/null); do
     pid=$(basename "$f" | cut -d- -f4)
     kill -0 "$pid" 2>/dev/null || stale="$stale $pid"
   done
   if [ -n "$stale" ]; then
-    echo "diagnostics files left in ${TMPDIR:-/tmp} by killed .NET processes:$stale" >&2
+    echo "diagnostics files left in $tmp by killed .NET processes:$stale" >&2
     failed=$((failed + 1)); status=1
   fi
+  rm -rf "$tmp"
   [ "$failed" = 0 ] || status=1
   echo "tests: $passed passed, $failed failed, $skipped skipped"
   return "$status"

@@ -46,4 +46,53 @@ public class ChildChannelTests
             Assert.Throws<InvalidOperationException>(() => ChildScheduling.Attach(new Host()));
         using (ChildScheduling.Attach(new Host())) { }
     }
+
+    /// <summary>A host is attached to the attaching code's flow: a child started on an unrelated thread at the same time
+    /// is not scheduled (a process-wide host captured the children of the test suite's other test classes: forkserver ones
+    /// were then refused), a thread the attaching code starts carries the host (a pool's supervisor starts the
+    /// pool's workers), and disposing the attachment detaches it from such threads too.</summary>
+    [Fact(Timeout = 60_000)]
+    public async Task ChildScheduling_AttachedHost_OnlyReachesItsOwnFlow()
+    {
+        await Task.Yield();
+        using var leftovers = new ProcessLeftovers();
+        using var counter = new SharedValue<int>(0, synchronized: false);
+        var host = new Host();
+        Process Start(StartMethod method)
+        {
+            var p = new Process(CounterProgram.Increment, [counter, null, 1], context: Multiprocessing.GetContext(method));
+            p.Start();
+            return p;
+        }
+        Process? unrelated = null, inherited = null, afterDetach = null;
+        using (var attachment = ChildScheduling.Attach(host))
+        {
+            using (ExecutionContext.SuppressFlow())
+                RunOnNewThread(() => unrelated = Start(StartMethod.Spawn));
+            Assert.Null(host.Channel);
+            RunOnNewThread(() => inherited = Start(StartMethod.Spawn));
+            Assert.NotNull(host.Channel);
+            var later = new Thread(() => afterDetach = Start(StartMethod.Spawn));
+            attachment.Dispose();
+            later.Start();
+            Assert.True(later.Join(TimeSpan.FromSeconds(30)));
+        }
+        host.Channel!.Dispose();
+        var exitCodes = new List<int?>();
+        foreach (var p in new[] { unrelated!, inherited!, afterDetach! })
+            using (p)
+            {
+                Assert.True(p.Join(TimeSpan.FromSeconds(30)), $"{p} did not exit");
+                exitCodes.Add(p.ExitCode);
+            }
+        Assert.Equal([0, ChildScheduling.ParentGoneExitCode, 0], exitCodes);
+        Assert.Equal(2, counter.Value);
+    }
+
+    private static void RunOnNewThread(Action body)
+    {
+        var thread = new Thread(() => body());
+        thread.Start();
+        Assert.True(thread.Join(TimeSpan.FromSeconds(30)));
+    }
 }

@@ -12,36 +12,50 @@ public interface IChildSchedulerHost
     void ChildStarted(Process process, ChildChannel channel);
 }
 
-/// <summary>Where an <see cref="IChildSchedulerHost"/> is attached (one at a time, like <see cref="EngineScheduling"/>).
-/// Nothing is attached in production: Process.Start then reads one static field.</summary>
+/// <summary>
+/// Where an <see cref="IChildSchedulerHost"/> is attached: to the attaching code's flow of execution (an AsyncLocal),
+/// so it reaches the processes that this code starts, on its own thread and on the threads it creates (a pool's
+/// supervisor starts the pool's workers; threads inherit the execution context), and no others. A process-wide host
+/// also captured the children of unrelated code running at the same time in the same process (the test suite runs
+/// test classes in parallel: a pool test's forkserver workers were refused as "scheduled"). Nothing is attached in
+/// production: Process.Start then reads one AsyncLocal.
+/// </summary>
 public static class ChildScheduling
 {
     /// <summary>Exit code of a scheduled child whose parent closed the channel, died, or did not answer for minutes
     /// (EX_SOFTWARE of sysexits.h): such a child exits at once instead of hanging.</summary>
     public const int ParentGoneExitCode = 70;
 
-    private static IChildSchedulerHost? _host;
+    private static readonly AsyncLocal<Attachment?> Current = new();
 
-    internal static IChildSchedulerHost? Host => _host;
+    internal static IChildSchedulerHost? Host => Current.Value is { Detached: false } attachment ? attachment.Host : null;
 
-    /// <summary>Attaches <paramref name="host"/> until the returned handle is disposed; children started meanwhile are
-    /// scheduled. Attaching a second host is an error.</summary>
+    /// <summary>Attaches <paramref name="host"/> to this flow until the returned handle is disposed; children started
+    /// meanwhile from it are scheduled. Attaching a second host in the same flow is an error.</summary>
     public static IDisposable Attach(IChildSchedulerHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        if (Interlocked.CompareExchange(ref _host, host, null) is { } other)
+        if (Host is { } other)
             throw new InvalidOperationException($"a child scheduler host is already attached ({other.GetType().Name}); detach it first");
-        return new Detacher(host);
+        var attachment = new Attachment(host);
+        Current.Value = attachment;
+        return attachment;
     }
 
-    private sealed class Detacher(IChildSchedulerHost host) : IDisposable
+    /// <summary>One attachment. Disposing it detaches it everywhere at once: threads started meanwhile carry a copy of
+    /// the flow (a pool's supervisor that later replaces a worker), and that copy must not schedule children any more.</summary>
+    private sealed class Attachment(IChildSchedulerHost host) : IDisposable
     {
-        private int _disposed;
+        private volatile bool _detached;
+
+        public IChildSchedulerHost Host { get; } = host;
+
+        public bool Detached => _detached;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-                Interlocked.CompareExchange(ref _host, null, host);
+            _detached = true;
+            if (ReferenceEquals(Current.Value, this)) Current.Value = null;
         }
     }
 }
