@@ -17,6 +17,36 @@ public static class Targets
 
     public static void Throw(string message) => throw new InvalidOperationException(message);
 
+    /// <summary>Writes <paramref name="path"/> only after awaiting: the file exists when the child exits only if the
+    /// child waited for the target's task.</summary>
+    public static async Task WriteAfterAwait(string path)
+    {
+        await Task.Delay(50);
+        await File.WriteAllTextAsync(path, "done");
+    }
+
+    public static async Task ThrowAfterAwait(string message)
+    {
+        await Task.Delay(10);
+        throw new InvalidOperationException(message);
+    }
+
+    public static async ValueTask ExitAfterAwait(int code)
+    {
+        await Task.Delay(10);
+        throw new SystemExit(code);
+    }
+
+    public static async ValueTask<int> ValueAfterAwait(int value)
+    {
+        await Task.Delay(10);
+        return value;
+    }
+
+    public static async void AsyncVoid() => await Task.Delay(10);
+
+    public static void ParseText(string text) => int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Ends the process from inside the target, bypassing the worker's exit report.</summary>
     public static void EnvironmentExit(int code) => Environment.Exit(code);
 

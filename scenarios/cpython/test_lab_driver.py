@@ -58,7 +58,7 @@ class DriverCommandLineTests(unittest.TestCase):
     def test_List_HasEveryScenarioAndBenchmark(self):
         code, out = run_driver("list")
         self.assertEqual(code, 0)
-        self.assertEqual(len(out["scenarios"]), 67)
+        self.assertEqual(len(out["scenarios"]), 68)
         self.assertIn("exit-codes.exit-137-vs-sigkill", out["scenarios"])
         self.assertEqual(out["benchmarks"], ["start-latency", "child-peak-rss", "start-rate", "queue-throughput",
                                              "pipe-throughput-1mib", "lock-uncontended", "shm-copy", "memcpy-baseline",

@@ -20,6 +20,7 @@ public sealed unsafe class Connection : IDisposable, IInheritable
 
     private readonly SafeFileHandle _handle;
     private readonly ChannelLimits _limits;
+    private readonly MessageReader _reader;
 
     internal Connection(int fd, bool readable, bool writable, ChannelLimits? limits = null)
     {
@@ -27,6 +28,7 @@ public sealed unsafe class Connection : IDisposable, IInheritable
         Readable = readable;
         Writable = writable;
         _limits = limits ?? ChannelLimits.Default;
+        _reader = new MessageReader(_limits);
     }
 
     public bool Readable { get; }
@@ -109,19 +111,27 @@ public sealed unsafe class Connection : IDisposable, IInheritable
 
     /// <summary>Receives one message. <paramref name="maxLength"/>: a longer message is an error and the
     /// connection is closed, as in CPython ("bad message length"). <paramref name="timeout"/>: null waits forever
-    /// (CPython's only choice); otherwise <see cref="TimeoutException"/> if no message starts in time.</summary>
+    /// (CPython's only choice); otherwise <see cref="TimeoutException"/> if the whole message has not arrived in time.
+    /// A message cut short by the timeout is kept: the next receive continues it (<see cref="MessageReader"/>).</summary>
     public byte[] RecvBytes(int? maxLength = null, TimeSpan? timeout = null)
     {
         if (maxLength < 0) throw new ArgumentOutOfRangeException(nameof(maxLength), "negative maxlength");
-        var length = ReadHeader(timeout);
-        if (maxLength is { } max && length > max)
+        CheckReadable();
+        var deadline = Deadline.From(timeout);
+        try
         {
-            Close();
-            throw new IOException("bad message length");
+            var length = _reader.NextLength(Fileno, deadline);
+            if (maxLength is { } max && length > max)
+            {
+                Close();
+                throw new IOException("bad message length");
+            }
+            return _reader.ReadBody(Fileno, length, deadline);
         }
-        var message = new byte[length];
-        ReadExactly(message, length);
-        return message;
+        catch (TimeoutException e)
+        {
+            throw TimedOut(e, timeout);
+        }
     }
 
     /// <summary>
@@ -139,9 +149,15 @@ public sealed unsafe class Connection : IDisposable, IInheritable
         var length = BinaryPrimitives.ReadInt32BigEndian(header);
         if (length < 0 || length > _limits.MaxFrameBytes)
             throw new ChannelFormatError($"malformed message: length {length} is outside 0..{_limits.MaxFrameBytes}");
-        var message = new byte[length];
-        ReadWatched(message, Deadline.Infinite, stallCheckInterval, onStall, started: true);
-        return message;
+        var message = MessageBuffer.Start(length);
+        var filled = 0;
+        while (true)
+        {
+            ReadWatched(message.AsSpan(filled), Deadline.Infinite, stallCheckInterval, onStall, started: true);
+            filled = message.Length;
+            if (filled == length) return message;
+            MessageBuffer.Grow(ref message, length);
+        }
     }
 
     /// <summary>O_NONBLOCK on this end (shared by every process that inherited it: only the queues, which all read
@@ -187,31 +203,30 @@ public sealed unsafe class Connection : IDisposable, IInheritable
     {
         ArgumentNullException.ThrowIfNull(buffer);
         if (offset < 0 || offset > buffer.Length) throw new ArgumentOutOfRangeException(nameof(offset), offset < 0 ? "negative offset" : "offset out of bounds");
-        var length = ReadHeader(timeout);
-        if (length > buffer.Length - offset)
+        CheckReadable();
+        var deadline = Deadline.From(timeout);
+        try
         {
-            var message = new byte[length];
-            ReadExactly(message, length);
-            throw new BufferTooShortError(message);
+            var length = _reader.NextLength(Fileno, deadline);
+            if (length > buffer.Length - offset) throw new BufferTooShortError(_reader.ReadBody(Fileno, length, deadline));
+            _reader.ReadBodyInto(Fileno, buffer.AsSpan(offset, length), deadline);
+            return length;
         }
-        ReadExactly(buffer.AsSpan(offset), length);
-        return length;
+        catch (TimeoutException e)
+        {
+            throw TimedOut(e, timeout);
+        }
     }
+
+    private static TimeoutException TimedOut(TimeoutException e, TimeSpan? timeout) =>
+        new($"{e.Message} (timeout {timeout?.TotalMilliseconds:0.###} ms)", e);
 
     /// <summary>Whether a message (or the end of file) can be read now. CPython's poll(timeout=0.0): zero or a
     /// negative timeout returns at once, null waits forever.</summary>
     public bool Poll(TimeSpan? timeout)
     {
         CheckReadable();
-        var deadline = Deadline.From(timeout);
-        while (true)
-        {
-            var fd = new Libc.PollFd { Fd = Fileno, Events = Libc.POLLIN };
-            var rc = Libc.poll(&fd, 1, deadline.RemainingMilliseconds);
-            if (rc > 0) return true;
-            if (rc == 0) return false;
-            if (Libc.LastErrno != Libc.EINTR) throw Libc.Error("poll", Libc.LastErrno);
-        }
+        return MessageReader.WaitReadable(Fileno, Deadline.From(timeout));
     }
 
     public bool Poll() => Poll(TimeSpan.Zero);
@@ -233,44 +248,6 @@ public sealed unsafe class Connection : IDisposable, IInheritable
         // Grandchildren get it only if it is passed to them explicitly.
         Libc.fcntl(fd, Libc.F_SETFD, Libc.FD_CLOEXEC);
         return new Connection(fd, (bool)s[1]!, (bool)s[2]!);
-    }
-
-    private int ReadHeader(TimeSpan? timeout)
-    {
-        CheckReadable();
-        if (timeout is not null && !Poll(timeout))
-            throw new TimeoutException($"no message arrived within {timeout.Value.TotalMilliseconds:0.###} ms");
-        Span<byte> header = stackalloc byte[4];
-        var got = ReadUpTo(header);
-        if (got == 0) throw new EndOfStreamException("the other end of the connection was closed (EOF)");
-        if (got < 4) throw new ChannelFormatError("got end of file during message");
-        var length = BinaryPrimitives.ReadInt32BigEndian(header);
-        if (length < 0 || length > _limits.MaxFrameBytes)
-            throw new ChannelFormatError($"malformed message: length {length} is outside 0..{_limits.MaxFrameBytes}");
-        return length;
-    }
-
-    private void ReadExactly(Span<byte> buffer, int length)
-    {
-        if (ReadUpTo(buffer[..length]) < length) throw new ChannelFormatError("got end of file during message");
-    }
-
-    private int ReadUpTo(Span<byte> buffer)
-    {
-        var fd = Fileno;
-        var total = 0;
-        fixed (byte* p = buffer)
-        {
-            while (total < buffer.Length)
-            {
-                var n = Libc.read(fd, p + total, (nuint)(buffer.Length - total));
-                if (n > 0) { total += (int)n; continue; }
-                if (n == 0) break;
-                if (Libc.LastErrno == Libc.EINTR) continue;
-                throw Libc.Error("read", Libc.LastErrno);
-            }
-        }
-        return total;
     }
 
     private void WriteAll(ReadOnlySpan<byte> data)

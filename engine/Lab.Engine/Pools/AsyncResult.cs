@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+
 namespace Lab.Engine;
 
 /// <summary>
@@ -10,7 +12,7 @@ public sealed class AsyncResult<T>
     private readonly Action<T>? _callback;
     private readonly Action<Exception>? _errorCallback;
     private T? _value;
-    private Exception? _error;
+    private ExceptionDispatchInfo? _error;
     private int _completed;
 
     internal AsyncResult(Action<T>? callback, Action<Exception>? errorCallback)
@@ -27,7 +29,9 @@ public sealed class AsyncResult<T>
     {
         if (!Wait(timeout))
             throw new TimeoutException($"the result was not ready within {timeout!.Value.TotalMilliseconds:0.###} ms");
-        if (_error is not null) throw _error;
+        // Each Get raises the same exception object; rethrown through its dispatch info, it keeps the stack trace it
+        // had (a cast that failed on the supervisor thread, say) instead of having it replaced by this call's.
+        _error?.Throw();
         return _value!;
     }
 
@@ -60,7 +64,7 @@ public sealed class AsyncResult<T>
     internal void Fail(Exception error)
     {
         if (Interlocked.Exchange(ref _completed, 1) != 0) return;
-        _error = error;
+        _error = ExceptionDispatchInfo.Capture(error);
         try { _errorCallback?.Invoke(error); } catch (Exception) { }
         _done.Set();
     }

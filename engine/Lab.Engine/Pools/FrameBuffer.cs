@@ -13,7 +13,8 @@ internal sealed class FrameBuffer
     private byte[] _buffer = new byte[64 * 1024];
     private int _start, _end;
 
-    /// <summary>Room to read into, grown so that the frame being received fits whole.</summary>
+    /// <summary>Room to read into. The buffer doubles only when it is full, that is as bytes arrive, never from a length
+    /// header alone (issue #10 §3: a 4-byte header declaring 256 MiB cost 256 MiB at once).</summary>
     public Span<byte> FreeSpace()
     {
         if (_start > 0 && (_start == _end || _start > _buffer.Length / 2))
@@ -22,9 +23,7 @@ internal sealed class FrameBuffer
             _end -= _start;
             _start = 0;
         }
-        var needed = _end - _start >= 4 ? 4 + BinaryPrimitives.ReadInt32BigEndian(_buffer.AsSpan(_start)) : 4;
-        if (_buffer.Length - _start < needed || _end == _buffer.Length)
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _start + needed));
+        if (_end == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
         return _buffer.AsSpan(_end);
     }
 

@@ -2,8 +2,8 @@ namespace Lab.Engine.Pools;
 
 /// <summary>
 /// IMap / IMapUnordered (CPython IMapIterator / IMapUnorderedIterator): chunk outcomes are handed to the consuming
-/// thread as they arrive; ordered mode yields by input position, unordered mode in arrival order. A failed chunk
-/// raises its exception when the consumer reaches it, as CPython's next() does.
+/// thread as they arrive; ordered mode yields by input position, unordered mode in arrival order. The consumer side is
+/// <see cref="IMapIterator{T}"/>.
 /// </summary>
 internal sealed class IMapJob<TResult>(int chunks, bool ordered, string what) : Job(chunks)
 {
@@ -11,6 +11,9 @@ internal sealed class IMapJob<TResult>(int chunks, bool ordered, string what) : 
     private readonly Dictionary<int, (System.Collections.IList? Values, Exception? Error)> _byIndex = new();
     private readonly Queue<(System.Collections.IList? Values, Exception? Error)> _arrived = new();
     private Exception? _aborted;
+    private int _taken;
+
+    public string What { get; } = what;
 
     protected override void OnDone(int index, System.Collections.IList values) => Put(index, (values, null));
 
@@ -35,24 +38,28 @@ internal sealed class IMapJob<TResult>(int chunks, bool ordered, string what) : 
         }
     }
 
-    /// <summary>Blocks for each next chunk; the error path of every wait is the pool's: a dead worker or Terminate
-    /// aborts the job, which wakes the consumer with that error.</summary>
-    public IEnumerable<TResult> Results()
+    /// <summary>
+    /// The next chunk's outcome (by position, or by arrival), waiting until <paramref name="deadline"/>. False: every
+    /// chunk has been taken. Every wait ends: a dead worker or Terminate aborts the job, which wakes the consumer with
+    /// that error (raised again on each later call, as the job can no longer complete).
+    /// </summary>
+    public bool TryTake(Sharing.Deadline deadline, out (System.Collections.IList? Values, Exception? Error) outcome)
     {
-        for (var next = 0; next < Chunks; next++)
+        lock (_lock)
         {
-            (System.Collections.IList? Values, Exception? Error) outcome;
-            lock (_lock)
+            if (_taken == Chunks)
             {
-                while (true)
-                {
-                    if (ordered ? _byIndex.Remove(next, out outcome) : _arrived.TryDequeue(out outcome)) break;
-                    if (_aborted is not null) throw _aborted;
-                    Monitor.Wait(_lock);
-                }
+                outcome = default;
+                return false;
             }
-            if (outcome.Error is not null) throw outcome.Error;
-            foreach (var value in outcome.Values!) yield return Cast<TResult>(value, what);
+            while (!(ordered ? _byIndex.Remove(_taken, out outcome) : _arrived.TryDequeue(out outcome)))
+            {
+                if (_aborted is not null) throw _aborted;
+                if (deadline.HasPassed) throw new TimeoutException($"the next result of {What} was not ready within the timeout");
+                Monitor.Wait(_lock, deadline.RemainingMilliseconds);
+            }
+            _taken++;
+            return true;
         }
     }
 }

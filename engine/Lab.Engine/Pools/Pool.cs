@@ -75,21 +75,20 @@ public sealed class Pool : IDisposable
     public List<TResult> Map<TArg, TResult>(Func<TArg, TResult> func, IEnumerable<TArg> iterable, int? chunksize = null) =>
         MapAsync(func, iterable, chunksize).Get();
 
+    /// <summary>Map of an async function: each task is awaited in its worker (issue #10 §6).</summary>
+    public List<TResult> Map<TArg, TResult>(Func<TArg, Task<TResult>> func, IEnumerable<TArg> iterable, int? chunksize = null) =>
+        MapAsync(func, iterable, chunksize).Get();
+
     public List<TResult> StarMap<TResult>(Delegate func, IEnumerable<object?[]> iterable, int? chunksize = null) =>
         StarMapAsync<TResult>(func, iterable, chunksize).Get();
 
     public AsyncResult<List<TResult>> MapAsync<TArg, TResult>(Func<TArg, TResult> func, IEnumerable<TArg> iterable,
-        int? chunksize = null, Action<List<TResult>>? callback = null, Action<Exception>? errorCallback = null)
-    {
-        ArgumentNullException.ThrowIfNull(iterable);
-        if (TypedChunks.IsPrimitive(typeof(TArg)))
-        {
-            var all = iterable as TArg[] ?? iterable.ToArray();
-            return SubmitMap<TResult>(func, all.Length, (start, count) => TypedChunks.Slice(all, start, count), star: false, chunksize, callback, errorCallback);
-        }
-        var items = iterable.Select(x => (object?)x).ToList();
-        return SubmitMap<TResult>(func, items.Count, (start, count) => items.GetRange(start, count), star: false, chunksize, callback, errorCallback);
-    }
+        int? chunksize = null, Action<List<TResult>>? callback = null, Action<Exception>? errorCallback = null) =>
+        SubmitMap(func, iterable, chunksize, callback, errorCallback);
+
+    public AsyncResult<List<TResult>> MapAsync<TArg, TResult>(Func<TArg, Task<TResult>> func, IEnumerable<TArg> iterable,
+        int? chunksize = null, Action<List<TResult>>? callback = null, Action<Exception>? errorCallback = null) =>
+        SubmitMap(func, iterable, chunksize, callback, errorCallback);
 
     public AsyncResult<List<TResult>> StarMapAsync<TResult>(Delegate func, IEnumerable<object?[]> iterable,
         int? chunksize = null, Action<List<TResult>>? callback = null, Action<Exception>? errorCallback = null)
@@ -101,10 +100,21 @@ public sealed class Pool : IDisposable
         return SubmitMap<TResult>(func, items.Count, (start, count) => items.GetRange(start, count), star: true, chunksize, callback, errorCallback);
     }
 
-    public IEnumerable<TResult> IMap<TArg, TResult>(Func<TArg, TResult> func, IEnumerable<TArg> iterable, int chunksize = 1) =>
+    /// <summary>Results in input order as they complete; a failed item raises at its position and the iteration goes
+    /// on after it (<see cref="IMapIterator{T}"/>).</summary>
+    public IMapIterator<TResult> IMap<TArg, TResult>(Func<TArg, TResult> func, IEnumerable<TArg> iterable, int chunksize = 1) =>
         SubmitIMap<TArg, TResult>(func, iterable, chunksize, ordered: true);
 
-    public IEnumerable<TResult> IMapUnordered<TArg, TResult>(Func<TArg, TResult> func, IEnumerable<TArg> iterable, int chunksize = 1) =>
+    /// <summary>IMap of an async function: each task is awaited in its worker.</summary>
+    public IMapIterator<TResult> IMap<TArg, TResult>(Func<TArg, Task<TResult>> func, IEnumerable<TArg> iterable, int chunksize = 1) =>
+        SubmitIMap<TArg, TResult>(func, iterable, chunksize, ordered: true);
+
+    /// <summary>Results in completion order; a failed item raises when it arrives and the iteration goes on after it.</summary>
+    public IMapIterator<TResult> IMapUnordered<TArg, TResult>(Func<TArg, TResult> func, IEnumerable<TArg> iterable, int chunksize = 1) =>
+        SubmitIMap<TArg, TResult>(func, iterable, chunksize, ordered: false);
+
+    /// <summary>IMapUnordered of an async function: each task is awaited in its worker.</summary>
+    public IMapIterator<TResult> IMapUnordered<TArg, TResult>(Func<TArg, Task<TResult>> func, IEnumerable<TArg> iterable, int chunksize = 1) =>
         SubmitIMap<TArg, TResult>(func, iterable, chunksize, ordered: false);
 
     public TResult Apply<TResult>(Delegate func, params object?[] args) => ApplyAsync<TResult>(func, args).Get();
@@ -143,6 +153,20 @@ public sealed class Pool : IDisposable
     /// <summary>Terminate, like leaving CPython's <c>with Pool() as p:</c> block.</summary>
     public void Dispose() => Terminate();
 
+    /// <param name="func">A Func&lt;TArg, TResult&gt; or a Func&lt;TArg, Task&lt;TResult&gt;&gt;.</param>
+    private AsyncResult<List<TResult>> SubmitMap<TArg, TResult>(Delegate func, IEnumerable<TArg> iterable, int? chunksize,
+        Action<List<TResult>>? callback, Action<Exception>? errorCallback)
+    {
+        ArgumentNullException.ThrowIfNull(iterable);
+        if (TypedChunks.IsPrimitive(typeof(TArg)))
+        {
+            var all = iterable as TArg[] ?? iterable.ToArray();
+            return SubmitMap<TResult>(func, all.Length, (start, count) => TypedChunks.Slice(all, start, count), star: false, chunksize, callback, errorCallback);
+        }
+        var items = iterable.Select(x => (object?)x).ToList();
+        return SubmitMap<TResult>(func, items.Count, (start, count) => items.GetRange(start, count), star: false, chunksize, callback, errorCallback);
+    }
+
     /// <param name="slice">The items of one chunk (start, count) as the Task frame carries them.</param>
     private AsyncResult<List<TResult>> SubmitMap<TResult>(Delegate func, int length, Func<int, int, object> slice, bool star, int? chunksize,
         Action<List<TResult>>? callback, Action<Exception>? errorCallback)
@@ -162,7 +186,7 @@ public sealed class Pool : IDisposable
         return result;
     }
 
-    private IEnumerable<TResult> SubmitIMap<TArg, TResult>(Func<TArg, TResult> func, IEnumerable<TArg> iterable, int chunksize, bool ordered)
+    private IMapIterator<TResult> SubmitIMap<TArg, TResult>(Delegate func, IEnumerable<TArg> iterable, int chunksize, bool ordered)
     {
         ArgumentNullException.ThrowIfNull(func);
         ArgumentNullException.ThrowIfNull(iterable);
@@ -182,10 +206,10 @@ public sealed class Pool : IDisposable
             var items = iterable.Select(x => (object?)x).ToList();
             (length, slice) = (items.Count, (start, count) => items.GetRange(start, count));
         }
-        if (length == 0) return [];
+        if (length == 0) return new IMapIterator<TResult>(null);
         var job = new IMapJob<TResult>((length + size - 1) / size, ordered, target.DisplayName);
         _supervisor.Submit(Split(job, target, star: false, length, slice, size));
-        return job.Results();
+        return new IMapIterator<TResult>(job);
     }
 
     private List<Chunk> Split(Job job, TargetMethod target, bool star, int length, Func<int, int, object> slice, int size)

@@ -32,9 +32,4 @@ internal static class PoolProtocol
 
     public static TargetMethod FromTuple(object?[] t, int offset = 0) =>
         new((string)t[offset]!, (string)t[offset + 1]!, (string)t[offset + 2]!, (int)t[offset + 3]!);
-
-    /// <summary>An exception as the parent needs it to re-create it: full name, assembly-qualified name (to load
-    /// the type), message, and the whole ToString() as the remote traceback.</summary>
-    public static object?[] DescribeException(Exception e) =>
-        [e.GetType().FullName ?? e.GetType().Name, e.GetType().AssemblyQualifiedName, e.Message, e.ToString()];
 }

@@ -302,12 +302,12 @@ internal sealed unsafe class PoolSupervisor
                 var isError = (int)message[0]! == PoolProtocol.Error;
                 var done = chunk.Job.Deliver(chunk.Index,
                     isError ? null : (System.Collections.IList)message[2]!,
-                    isError ? RemoteExceptions.Rebuild(message, 2) : null);
+                    isError ? RemoteExceptions.Rebuild(message, 2, chunk.Func) : null);
                 if (done) _live.Remove(chunk.Job);
                 break;
             }
             case PoolProtocol.InitFailed:
-                link.InitFailure = $"{message[1]} raised {message[2]}: {message[4]}";
+                link.InitFailure = $"{message[1]} raised {message[2]}: {message[3]}";
                 break;
             case PoolProtocol.Goodbye:
                 link.Retiring = true;

@@ -41,13 +41,14 @@ internal static unsafe class PoolWorker
             try
             {
                 var method = TargetResolver.Resolve(target);
-                method.Invoke(null, BindingFlags.DoNotWrapExceptions, null, TargetBinder.Bind(method, initArgs ?? []), null);
+                var returned = method.Invoke(null, BindingFlags.DoNotWrapExceptions, null, TargetBinder.Bind(method, initArgs ?? []), null);
+                AsyncTargets.Wait(returned, method.ReturnType);
             }
             catch (Exception e)
             {
                 // Reported on the channel for the pool's error, then re-raised: exit code 1 and the traceback on stderr,
                 // as for any target that fails (CPython: the initializer's exception kills the worker the same way).
-                output.Add(ChannelEncoder.Encode(PoolProtocol.Concat([PoolProtocol.InitFailed, target.DisplayName], PoolProtocol.DescribeException(e))));
+                output.Add(ChannelEncoder.Encode(PoolProtocol.Concat([PoolProtocol.InitFailed, target.DisplayName], RemoteExceptions.Describe(e))));
                 TryWriteAll(fd, output);
                 throw;
             }
@@ -134,7 +135,7 @@ internal static unsafe class PoolWorker
         catch (Exception e)
         {
             // CPython's mapstar stops at the first failing item: the whole chunk is that exception.
-            return ChannelEncoder.Encode(PoolProtocol.Concat([PoolProtocol.Error, chunkId], PoolProtocol.DescribeException(e)));
+            return ChannelEncoder.Encode(PoolProtocol.Concat([PoolProtocol.Error, chunkId], RemoteExceptions.Describe(e)));
         }
         try
         {
@@ -144,7 +145,7 @@ internal static unsafe class PoolWorker
         {
             // The task fails, the worker lives on (CPython: MaybeEncodingError, pool.py worker()).
             var error = new SerializationError($"the result of {name} cannot be sent back to the pool: {e.Message}");
-            return ChannelEncoder.Encode(PoolProtocol.Concat([PoolProtocol.Error, chunkId], PoolProtocol.DescribeException(error)));
+            return ChannelEncoder.Encode(PoolProtocol.Concat([PoolProtocol.Error, chunkId], RemoteExceptions.Describe(error)));
         }
     }
 

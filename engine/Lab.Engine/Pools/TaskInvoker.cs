@@ -16,9 +16,8 @@ internal static class TaskInvoker
         var parameters = method.GetParameters();
         var call = Expression.Call(method, parameters.Select((p, i) =>
             (Expression)Expression.Convert(Expression.ArrayIndex(args, Expression.Constant(i)), p.ParameterType)));
-        Expression body = method.ReturnType == typeof(void)
-            ? Expression.Block(call, Expression.Constant(null, typeof(object)))
-            : Expression.Convert(call, typeof(object));
+        // An async function (Task<T>, ValueTask<T>, Task, ValueTask) is awaited here, in the worker (issue #10 §6).
+        var body = Targets.AsyncTargets.Adapt(call, method.ReturnType);
         return Expression.Lambda<Func<object?[], object?>>(body, args).Compile();
     }
 }

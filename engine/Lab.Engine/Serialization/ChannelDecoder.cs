@@ -24,6 +24,14 @@ public static class ChannelDecoder
         return value;
     }
 
+    /// <summary>
+    /// Containers start with room for at most this many elements and grow as elements are actually decoded (issue #10
+    /// §3): a declared count is checked against the bytes that remain, but an element can be a 1-byte tag that becomes an
+    /// 8-byte reference (24 for a dictionary entry), so sizing from the count let a forged frame cost 8–14 times its
+    /// size before its first bad byte was seen.
+    /// </summary>
+    private const int InitialCapacity = 1024;
+
     private ref struct Reader(ReadOnlySpan<byte> bytes, ChannelLimits limits, Sharing.InheritanceReader? inheritance)
     {
         private ReadOnlySpan<byte> _rest = bytes;
@@ -54,21 +62,25 @@ public static class ChannelDecoder
                 case ChannelTag.List:
                 {
                     var n = Count(1);
-                    var list = new List<object?>(n);
+                    var list = new List<object?>(Math.Min(n, InitialCapacity));
                     for (var i = 0; i < n; i++) list.Add(Value(depth + 1));
                     return list;
                 }
                 case ChannelTag.Tuple:
                 {
                     var n = Count(1);
-                    var tuple = new object?[n];
-                    for (var i = 0; i < n; i++) tuple[i] = Value(depth + 1);
+                    var tuple = new object?[Math.Min(n, InitialCapacity)];
+                    for (var i = 0; i < n; i++)
+                    {
+                        if (i == tuple.Length) Array.Resize(ref tuple, (int)Math.Min(n, 2L * tuple.Length));
+                        tuple[i] = Value(depth + 1);
+                    }
                     return tuple;
                 }
                 case ChannelTag.Dict:
                 {
                     var n = Count(2);
-                    var dict = new Dictionary<string, object?>(n);
+                    var dict = new Dictionary<string, object?>(Math.Min(n, InitialCapacity));
                     for (var i = 0; i < n; i++)
                     {
                         if (Value(depth + 1) is not string key)

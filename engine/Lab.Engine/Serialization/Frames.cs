@@ -30,10 +30,16 @@ public static class Frames
         var length = BinaryPrimitives.ReadInt32BigEndian(header);
         if (length < 0 || length > limits.MaxFrameBytes)
             throw new ChannelFormatError($"malformed frame: length {length} is outside 0..{limits.MaxFrameBytes}");
-        var payload = new byte[length];
-        got = ReadUpTo(stream, payload);
-        if (got < length) throw new ChannelFormatError($"truncated frame: the stream ended after {got} of {length} payload bytes");
-        return payload;
+        var payload = MessageBuffer.Start(length);
+        var filled = 0;
+        while (true)
+        {
+            got = ReadUpTo(stream, payload.AsSpan(filled));
+            filled += got;
+            if (filled < payload.Length) throw new ChannelFormatError($"truncated frame: the stream ended after {filled} of {length} payload bytes");
+            if (filled == length) return payload;
+            MessageBuffer.Grow(ref payload, length);
+        }
     }
 
     private static int ReadUpTo(Stream stream, Span<byte> buffer)

@@ -25,6 +25,8 @@ public sealed record TargetMethod(string AssemblyPath, string TypeName, string M
                 : $"it is an instance method bound to an object of type {target.Target?.GetType().FullName}, whose state cannot cross a process boundary");
         if (type is null || IsCompilerGenerated(method))
             throw Refuse(target, "it is a local function or a compiler-generated method, which has no name a child process can look up");
+        if (AsyncTargets.IsAsyncVoid(method))
+            throw Refuse(target, "it is 'async void': nothing can wait for its end, so the child would exit before its work is done and lose its exceptions. Declare it 'async Task' (the child awaits it)");
         if (target.GetInvocationList().Length > 1)
             throw Refuse(target, "it is a multicast delegate (several methods)");
         if (method.IsGenericMethodDefinition || method.IsGenericMethod || type.ContainsGenericParameters || type.IsGenericType)

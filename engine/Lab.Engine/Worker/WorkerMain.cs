@@ -62,7 +62,8 @@ public static class WorkerMain
             // it exits (never detached: queue feeders flush at exit, and their writes are points too). Installed after
             // the arguments are decoded, so that start-up work runs in parallel with the other children.
             if (bootstrap.Scheduled) Scheduling.RemoteEngineScheduler.Install(ControlProtocol.SchedulerFd);
-            method.Invoke(null, BindingFlags.DoNotWrapExceptions, binder: null, args, culture: null);
+            var returned = method.Invoke(null, BindingFlags.DoNotWrapExceptions, binder: null, args, culture: null);
+            AsyncTargets.Wait(returned, method.ReturnType);
             return (0, null);
         }
         catch (SystemExit exit)

@@ -81,6 +81,7 @@ public static class ScenarioCatalog
         new ForkServerPreloadScenario(),
         new MapOrderScenario(),
         new ImapUnorderedPermutationScenario(),
+        new ImapContinuesAfterErrorScenario(),
         new StarMapScenario(),
         new EmptyInputScenario(),
         new DefaultChunksizeScenario(),

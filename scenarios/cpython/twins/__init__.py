@@ -64,6 +64,7 @@ ORDER = (
     "sync.cooperative-shutdown-event",
     "pool.map-order",
     "pool.imap-unordered-permutation",
+    "pool.imap-continues-after-error",
     "pool.starmap",
     "pool.empty-input",
     "pool.default-chunksize",

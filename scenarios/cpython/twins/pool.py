@@ -195,6 +195,58 @@ def imap_unordered_permutation(ctx, params):
             "imap_unordered order: %s" % unordered[:12])
 
 
+def _drain(it, next_item):
+    """Every outcome of an imap iteration, in order: a result, or "!" where next() raised the task's ValueError.
+    Stops at StopIteration, so an iterator that ends at its first error shows that too."""
+    seen = []
+    while True:
+        try:
+            seen.append(str(next_item(it)))
+        except StopIteration:
+            return seen
+        except ValueError:
+            seen.append("!")
+
+
+def _bounded(ctx, what, body):
+    """Runs body() on a daemon thread within the case's budget: with a chunksize above 1, imap returns a plain generator,
+    whose next() takes no timeout."""
+    box = {}
+
+    def run():
+        try:
+            box["value"] = body()
+        except BaseException as e:  # re-raised in the caller
+            box["error"] = e
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(ctx.remaining())
+    if thread.is_alive():
+        raise Hang("%s: not finished within the budget" % what)
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+@scenario("pool.imap-continues-after-error", defaults={"n": 16, "processes": 2, "chunksize": 1})
+def imap_continues_after_error(ctx, params):
+    n = require_int(params, "n", 0, 10000)
+    processes = require_int(params, "processes", 1, 8)
+    size = require_int(params, "chunksize", 1, 1 << 20)
+    data = list(range(n))
+    pairs = []
+    with _pool(ctx, processes=processes) as pool:
+        ordered = _bounded(ctx, "imap", lambda: _drain(pool.imap(raise13, data, size), next))
+        pairs.append(("imap", ",".join(ordered)))
+        if size == 1:
+            # imap_unordered's order is the completion order: only the counts are a rule.
+            unordered = _bounded(ctx, "imap_unordered", lambda: _drain(pool.imap_unordered(raise13, data, size), next))
+            pairs.append(("imap_unordered_results", sum(1 for x in unordered if x != "!")))
+            pairs.append(("imap_unordered_raised", unordered.count("!")))
+    return observation(*pairs), "imap(raise13, range(%d), %d) on %d workers" % (n, size, processes)
+
+
 @scenario("pool.starmap", defaults={"n": 30, "processes": 2})
 def starmap(ctx, params):
     n = require_int(params, "n", 0, 100000)
