@@ -29,7 +29,17 @@ need_python() {
   fi
 }
 
+# The local dotnet tools (.config/dotnet-tools.json): Microsoft.Coyote.CLI, whose `coyote rewrite` is a build step of
+# scenarios/Lab.Systematic.Coyote. It targets .NET 8 and runs here on .NET 10 by roll-forward (the manifest says so);
+# its telemetry is off.
+export COYOTE_CLI_TELEMETRY_OPTOUT=1
+restore_tools() {
+  say "restore dotnet tools (coyote)"
+  dotnet tool restore --verbosity quiet
+}
+
 build() {
+  restore_tools
   say "restore and build ($CONFIG)"
   dotnet restore Lab.sln --verbosity quiet
   dotnet build Lab.sln -c "$CONFIG" --no-restore --verbosity quiet -nologo
@@ -55,7 +65,7 @@ publish() {
 }
 
 main_job() {
-  need_dotnet; need_python; publish
+  need_dotnet; need_python; restore_tools; publish
   mkdir -p results reports
   local status=0
   say "scenarios on every subject (lab run)"
