@@ -19,10 +19,14 @@ public class CoyoteCorpusTests
 
     [Theory]
     [MemberData(nameof(Names))]
-    public void CoyoteRandom_BuggyProgram_FindsExpectedBugAndItsTraceReplays(string name)
+    public void Coyote_BuggyProgram_FindsExpectedBugAndItsTraceReplays(string name)
     {
+        // Random, except where random scheduling is what the program defeats: vector-resize-race needs thousands of
+        // random schedules, Coyote's PCT (prioritization) tens. (peterson-swapped is the other way round: its spin
+        // loop starves unfair PCT, see `lab explore corpus`.)
         var program = Program(name);
-        var settings = new CoyoteSettings(CoyoteStrategy.Random, BugBudget, CoyoteSettings.SpreadSeed(Seeds.Run, 0));
+        var strategy = name == "vector-resize-race" ? CoyoteStrategy.Prioritization : CoyoteStrategy.Random;
+        var settings = new CoyoteSettings(strategy, BugBudget, CoyoteSettings.SpreadSeed(Seeds.Run, 0));
         var report = CoyoteTester.Explore(program.Name, program.BuggyBody, settings);
         Assert.True(report.Bug is not null, $"{name}: no bug in {report.Iterations} iterations; {Seeds.Replay(name, settings)}");
         Assert.True(report.Bug!.Kind == program.Expected, $"{name}: expected a {program.Expected.ToName()}, Coyote reported {report.Bug}; {Seeds.Replay(name, settings)}");
