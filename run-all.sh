@@ -72,8 +72,10 @@ main_job() {
   "$LAB" run --results results || status=$?
   say "quick benchmarks (lab bench --quick)"
   "$LAB" bench --quick --results results || status=$?
-  say "systematic testing: the seeded-bug corpus, schedules/s in process and across processes (lab explore)"
-  "$LAB" explore corpus --seeds 3 --results results || status=$?
+  say "systematic testing: the seeded-bug corpus under our tester and Coyote, schedules/s in process and across processes (lab explore)"
+  # Both testers side by side (issue #13): 3 seeds, bugs searched within 2,000 iterations, twins explored through 200
+  # (Coyote runs a few hundred schedules a second here: larger budgets would take most of the job).
+  "$LAB" explore corpus --tester both --seeds 3 --iterations 2000 --twin-iterations 200 --results results || status=$?
   "$LAB" explore --bench --n 10 --results results || status=$?
   "$LAB" explore --bench --processes --n 3 --results results || status=$?
   say "report (lab report)"

@@ -14,7 +14,7 @@ namespace Lab.Systematic.Coyote;
 /// </summary>
 public static class CoyoteTester
 {
-    /// <exception cref="InvalidOperationException">Coyote reported an internal error or concurrency the binding did
+    /// <exception cref="CoyoteBindingException">Coyote reported an internal error or concurrency the binding did
     /// not control: the comparison would be meaningless.</exception>
     public static CoyoteReport Explore(string program, Action<ISchedulingSeam> body, CoyoteSettings settings)
     {
@@ -52,10 +52,14 @@ public static class CoyoteTester
     private static void ThrowIfBroken(string program, TestReport report)
     {
         if (report.InternalErrors.Count > 0)
-            throw new InvalidOperationException($"{program}: Coyote reported an internal error: {report.InternalErrors.First()}");
+            throw new CoyoteBindingException($"{program}: Coyote reported an internal error: {report.InternalErrors.First()}");
         if (report.UncontrolledInvocations.Count > 0)
-            throw new InvalidOperationException($"{program}: the Coyote binding let uncontrolled concurrency through ({string.Join(", ", report.UncontrolledInvocations)}); is the assembly rewritten?");
+            throw new CoyoteBindingException($"{program}: the Coyote binding let uncontrolled concurrency through ({string.Join(", ", report.UncontrolledInvocations)}); is the assembly rewritten?");
     }
 
     private static TextWriterLogger Silent() => new(TextWriter.Null, VerbosityLevel.None);
 }
+
+/// <summary>Coyote could not run a program as the comparison needs (an internal error of Coyote, or concurrency the
+/// binding did not put under Coyote's control): an error of the set-up, not a bug of the program.</summary>
+public sealed class CoyoteBindingException(string message) : Exception(message);

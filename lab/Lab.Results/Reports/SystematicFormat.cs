@@ -1,7 +1,7 @@
 namespace Lab.Results;
 
 /// <summary>The comparison's cell texts, shared by the HTML and Markdown reports so both show the same figures.</summary>
-internal static class SystematicFormat
+public static class SystematicFormat
 {
     public const string Legend =
         "Each cell: median iterations to the first bug over the seeds (a seed that found nothing within the budget counts as infinite; " +
