@@ -75,6 +75,25 @@ public class SystematicComparisonTests
     }
 
     [Fact]
+    public void Build_SameAlgorithmDisagrees_ListsTheStrategyFinding()
+    {
+        // Both testers find peterson, but only Coyote's random, not ours; PCT and prioritization agree (neither).
+        var rows = new List<BenchRow>
+        {
+            Search("systematic", "random", "peterson", "-/-/-"),
+            Search("systematic", "pct", "peterson", "-/-/-"),
+            Search("systematic", "dfs", "peterson", "99"),
+            Search("coyote", "random", "peterson", "38/12/-"),
+            Search("coyote", "prioritization", "peterson", "-/-/-"),
+        };
+
+        var finding = Assert.Single(SystematicComparisonBuilder.Build(rows)!.Findings);
+
+        Assert.Equal(DifferentialFinding.OnlyCoyoteStrategy, finding.Kind);
+        Assert.StartsWith("Coyote random found it (2/3 seeds within 100); ours random", finding.Detail);
+    }
+
+    [Fact]
     public void Build_Goals_CheckedPerProgramFromTheFigures()
     {
         var comparison = SystematicComparisonBuilder.Build(TwoPrograms())!;

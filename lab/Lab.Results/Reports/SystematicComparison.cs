@@ -52,7 +52,8 @@ public sealed record ComparisonRow(
 
 /// <summary>
 /// Where the testers disagree: a bug one tester found within the budget (by any strategy, any seed) and the other did
-/// not, or a corrected twin in which a tester found a bug. Each is either a weakness of one tester or a bug of the
+/// not; a bug one tester's random or PCT found and the other's same algorithm did not; differing bug kinds; or a
+/// corrected twin in which a tester found a bug. Each is either a weakness of one tester or a bug of the
 /// other (or of the binding): the report lists them for a person to judge.
 /// </summary>
 public sealed record DifferentialFinding(string Program, string Kind, string Detail)
@@ -60,6 +61,8 @@ public sealed record DifferentialFinding(string Program, string Kind, string Det
     public const string OnlyOurs = "found by ours only";
     public const string OnlyCoyote = "found by Coyote only";
     public const string TwinBug = "bug in a corrected twin";
+    public const string OnlyOurStrategy = "found by our strategy only";
+    public const string OnlyCoyoteStrategy = "found by Coyote's strategy only";
 }
 
 /// <summary>One of the goals on one program, with the figures behind the verdict; <paramref name="Met"/> null

@@ -33,6 +33,11 @@ public static class SystematicComparisonBuilder
     public const string PortfolioStrategy = "portfolio";
 
     private static readonly string[] OursOrder = ["random", "pct", "dfs", "portfolio"];
+
+    /// <summary>Strategies of the same algorithm in both testers, compared one to one as well: random scheduling, and
+    /// PCT (Coyote's prioritization). The DFS are not: ours is bounded by preemptions, Coyote's is not, so they differ
+    /// by design.</summary>
+    public static IReadOnlyList<(string Ours, string Coyote)> Counterparts { get; } = [("random", "random"), ("pct", "prioritization")];
     private static readonly string[] CoyoteOrder = ["random", "prioritization", "probabilistic", "dfs"];
 
     public static string? TesterOf(string subject) => subject switch
@@ -136,6 +141,17 @@ public static class SystematicComparisonBuilder
             if (oursKinds.Count > 0 && coyoteKinds.Count > 0 && !oursKinds.SequenceEqual(coyoteKinds))
                 yield return new DifferentialFinding(program, "bug kinds differ",
                     $"ours reported {string.Join("/", oursKinds)}, Coyote {string.Join("/", coyoteKinds)}");
+        }
+        foreach (var (mine, theirs) in Counterparts)
+        {
+            var a = columns.FindIndex(c => c.Tester == Ours && c.Strategy == mine);
+            var b = columns.FindIndex(c => c.Tester == Coyote && c.Strategy == theirs);
+            if (a < 0 || b < 0 || searches[a] is not { } oursSearch || searches[b] is not { } coyoteSearch || (oursSearch.Found > 0) == (coyoteSearch.Found > 0))
+                continue;
+            var (found, missed) = oursSearch.Found > 0 ? ($"ours {mine}", $"Coyote {theirs}") : ($"Coyote {theirs}", $"ours {mine}");
+            var (hit, miss) = oursSearch.Found > 0 ? (oursSearch, coyoteSearch) : (coyoteSearch, oursSearch);
+            yield return new DifferentialFinding(program, oursSearch.Found > 0 ? DifferentialFinding.OnlyOurStrategy : DifferentialFinding.OnlyCoyoteStrategy,
+                $"{found} found it ({hit.Found}/{hit.Tried} seeds within {hit.Budget}); {missed}, the same algorithm, did not ({miss.Tried} seeds within {miss.Budget})");
         }
         for (var i = 0; i < columns.Count; i++)
         {
