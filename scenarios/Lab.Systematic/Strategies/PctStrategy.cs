@@ -15,8 +15,8 @@ namespace Lab.Systematic.Strategies;
 /// draw, not in time: the k_i are drawn independently, so an operation lowered later may rank below one lowered
 /// earlier. (An earlier version ranked them by time, later above earlier; then two workers could never be lowered
 /// one after the other and each run again, and PCT missed the depth-3 bug of peterson-swapped in 100,000 iterations
-/// while Coyote's prioritization, which puts each newly lowered operation last, found it: a finding of issue #13's
-/// differential check.)</item>
+/// while random and DFS found it in tens; reading the paper and Coyote's prioritization, which puts each newly
+/// lowered operation last, showed why.)</item>
 /// </list>
 /// The paper's guarantee: one run finds a bug of depth d with probability at least 1/(n·k^(d−1)), n operations.
 /// Values are drawn uniformly (the paper has none). Iteration i draws from its own stream, <c>Mix(seed, i)</c>.
