@@ -29,7 +29,17 @@ need_python() {
   fi
 }
 
+# The local dotnet tools (.config/dotnet-tools.json): Microsoft.Coyote.CLI, whose `coyote rewrite` is a build step of
+# scenarios/Lab.Systematic.Coyote. It targets .NET 8 and runs here on .NET 10 by roll-forward (the manifest says so);
+# its telemetry is off.
+export COYOTE_CLI_TELEMETRY_OPTOUT=1
+restore_tools() {
+  say "restore dotnet tools (coyote)"
+  dotnet tool restore --verbosity quiet
+}
+
 build() {
+  restore_tools
   say "restore and build ($CONFIG)"
   dotnet restore Lab.sln --verbosity quiet
   dotnet build Lab.sln -c "$CONFIG" --no-restore --verbosity quiet -nologo
@@ -55,15 +65,17 @@ publish() {
 }
 
 main_job() {
-  need_dotnet; need_python; publish
+  need_dotnet; need_python; restore_tools; publish
   mkdir -p results reports
   local status=0
   say "scenarios on every subject (lab run)"
   "$LAB" run --results results || status=$?
   say "quick benchmarks (lab bench --quick)"
   "$LAB" bench --quick --results results || status=$?
-  say "systematic testing: the seeded-bug corpus, schedules/s in process and across processes (lab explore)"
-  "$LAB" explore corpus --seeds 3 --results results || status=$?
+  say "systematic testing: the seeded-bug corpus under our tester and Coyote, schedules/s in process and across processes (lab explore)"
+  # Both testers side by side (issue #13): 3 seeds, bugs searched within 2,000 iterations, twins explored through 200
+  # (Coyote runs a few hundred schedules a second here: larger budgets would take most of the job).
+  "$LAB" explore corpus --tester both --seeds 3 --iterations 2000 --twin-iterations 200 --results results || status=$?
   "$LAB" explore --bench --n 10 --results results || status=$?
   "$LAB" explore --bench --processes --n 3 --results results || status=$?
   say "report (lab report)"

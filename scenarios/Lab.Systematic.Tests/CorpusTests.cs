@@ -13,12 +13,25 @@ public class CorpusTests
 {
     public static TheoryData<string> Names => new(BugCorpus.All.Select(p => p.Name));
 
+    public static TheoryData<string> ClassicNames => new(BugCorpus.Classic.Select(p => p.Name));
+
+    public static TheoryData<string> DeepNames => new(BugCorpus.Deep.Select(p => p.Name));
+
+    /// <summary>Twins whose exhaustive DFS(pb=2) takes a few seconds at most; bounded-buffer-full's takes 60,753
+    /// schedules (about 30 s, no bug) and is left to `lab run`'s full runs (systematic.corpus-twin-clean).</summary>
+    public static TheoryData<string> ExhaustibleTwinNames => new(BugCorpus.All.Where(p => p.Name != "bounded-buffer-full").Select(p => p.Name));
+
+    /// <summary>The suite runs each twin through at most this many portfolio iterations (bounded-buffer-full's budget is
+    /// 42,000); `lab explore corpus` and `lab run` run the whole budget.</summary>
+    private const int TwinIterationsInSuite = 5000;
+
     private static CorpusProgram Program(string name) => BugCorpus.All.Single(p => p.Name == name);
 
     [Fact]
     public void Corpus_Programs_AreAtLeastEightWithDistinctNamesAndTwins()
     {
-        Assert.True(BugCorpus.All.Count >= 8);
+        Assert.True(BugCorpus.Classic.Count >= 8 && BugCorpus.Deep.Count >= 4);
+        Assert.All(BugCorpus.Deep, p => Assert.NotNull(p.Depth));
         Assert.Equal(BugCorpus.Programs.Count, BugCorpus.Programs.Select(p => p.Name).Distinct().Count());
         Assert.All(BugCorpus.All, p => Assert.Same(p.Fixed, BugCorpus.Find(p.Name + CorpusProgram.FixedSuffix)));
     }
@@ -39,12 +52,12 @@ public class CorpusTests
     public void Portfolio_FixedTwin_PassesWholeBudget(string name)
     {
         var program = Program(name);
-        var settings = new ExplorationSettings { Seed = Explain.Seed, Iterations = program.Budget };
+        var settings = new ExplorationSettings { Seed = Explain.Seed, Iterations = Math.Min(program.Budget, TwinIterationsInSuite) };
         var report = Explorer.Explore(program.Fixed, settings);
         Assert.True(report.Failure is null, Explain.Report(report, settings));
         Explain.Within(Explain.Report(report, settings), () =>
         {
-            Assert.Equal(program.Budget, report.Iterations);
+            Assert.Equal(settings.Iterations, report.Iterations);
         });
     }
 
@@ -61,7 +74,7 @@ public class CorpusTests
     }
 
     [Theory]
-    [MemberData(nameof(Names))]
+    [MemberData(nameof(ExhaustibleTwinNames))]
     public void Dfs_FixedTwin_HasNoBugWithinPreemptionBoundTwo(string name)
     {
         var settings = new ExplorationSettings { Strategy = "dfs", PreemptionBound = 2, Iterations = 100_000 };
@@ -70,7 +83,7 @@ public class CorpusTests
     }
 
     [Theory]
-    [MemberData(nameof(Names))]
+    [MemberData(nameof(ClassicNames))]
     public void RandomAndPct_BuggyProgram_EachFindBugAlone(string name)
     {
         var program = Program(name);
@@ -80,5 +93,23 @@ public class CorpusTests
             var report = Explorer.Explore(program.Buggy, settings);
             Assert.True(report.Failure is { } f && f.Bug.Kind == program.Expected, Explain.Report(report, settings));
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(DeepNames))]
+    public void Pct_DeepProgram_NeedsExactlyItsStatedDepth(string name)
+    {
+        // The stated depth d, checked from both sides: PCT with d − 1 change points finds the bug; PCT with one change
+        // point fewer does not, in 3,000 iterations (a bug of depth below d would be found there quickly: every
+        // program's measured rate at its own depth is above 1 in 1,000).
+        var program = Program(name);
+        var depth = program.Depth!.Value;
+        var deep = new ExplorationSettings { Strategy = "pct", PctDepth = depth, Seed = Explain.Seed, Iterations = 50_000, Shrink = false };
+        var found = Explorer.Explore(program.Buggy, deep);
+        Assert.True(found.Failure is { } f && f.Bug.Kind == program.Expected, Explain.Report(found, deep));
+
+        var shallow = deep with { PctDepth = depth - 1, Iterations = 3000 };
+        var missed = Explorer.Explore(program.Buggy, shallow);
+        Assert.True(missed.Failure is null, $"PCT with d = {depth - 1} found a bug stated to be of depth {depth}\n{Explain.Report(missed, shallow)}");
     }
 }

@@ -35,6 +35,12 @@ internal static class ExploreCommand
         var pctDepth = new Option<int>("--pct-depth") { Description = "d of --strategy pct", DefaultValueFactory = _ => 3 };
         var bound = new Option<int>("--preemption-bound") { Description = "preemption bound of --strategy dfs", DefaultValueFactory = _ => 2 };
         var seeds = new Option<int>("--seeds") { Description = "for 'corpus': seeds per randomised strategy", DefaultValueFactory = _ => 10 };
+        var tester = new Option<string>("--tester")
+        {
+            Description = $"for '{AllPrograms}': {string.Join("|", ExploreComparison.Testers)} — our strategies, Coyote's ({string.Join(", ", Lab.Systematic.Coyote.CoyoteStrategy.Names)}), or both side by side",
+            DefaultValueFactory = _ => ExploreComparison.Both,
+        };
+        var twinIterations = new Option<int>("--twin-iterations") { Description = $"for '{AllPrograms}': iterations each corrected twin is explored through, per tester, strategy and seed", DefaultValueFactory = _ => 1000 };
         var noShrink = new Option<bool>("--no-shrink") { Description = "report the failing schedule as found, without minimising it" };
         var bench = new Option<bool>("--bench") { Description = $"instead of a program, measure {ExploreBench.Id}: schedules/s on a 2-worker, 50-step program, per strategy" };
         var samples = new Option<int>("--n") { Description = "with --bench: samples per strategy", DefaultValueFactory = _ => 20 };
@@ -47,13 +53,17 @@ internal static class ExploreCommand
         var results = CommonOptions.Results();
         var command = new Command("explore", "Explore a program's interleavings under the controlled scheduler; report the first bug with a replay token and a trace file.")
         {
-            scenario, strategy, iterations, maxSteps, seed, pctDepth, bound, seeds, noShrink, bench, samples, warmup, traces, results, faults, processes, perSample, noPrestart,
+            scenario, strategy, iterations, maxSteps, seed, pctDepth, bound, seeds, tester, twinIterations, noShrink, bench, samples, warmup, traces, results, faults, processes, perSample, noPrestart,
         };
         command.SetAction(p =>
         {
             SchedulingHooks.Enable();
             var request = new ExploreRequest(p.GetValue(strategy), p.GetValue(iterations), p.GetValue(maxSteps), p.GetValue(seed) ?? NewSeed(),
-                p.GetValue(pctDepth), p.GetValue(bound), p.GetValue(seeds), !p.GetValue(noShrink), p.GetValue(traces)!, p.GetValue(results)!);
+                p.GetValue(pctDepth), p.GetValue(bound), p.GetValue(seeds), !p.GetValue(noShrink), p.GetValue(traces)!, p.GetValue(results)!)
+            {
+                Tester = p.GetValue(tester)!,
+                TwinIterations = p.GetValue(twinIterations),
+            };
             request.Validate();
             var name = p.GetValue(scenario);
             if (p.GetValue(bench))
@@ -64,6 +74,7 @@ internal static class ExploreCommand
                 return ExploreBench.Execute(request, request.Strategy is null ? StrategyFactory.Names : [request.Strategy], p.GetValue(samples), p.GetValue(warmup));
             }
             if (name is null) throw new UsageError($"name a program, '{AllPrograms}', or --bench (see 'lab explore --help')");
+            if (name != AllPrograms && p.GetResult(tester) is { Implicit: false }) throw new UsageError($"--tester applies to '{AllPrograms}' only");
             try
             {
                 if (name.StartsWith(ProcessPrograms.Prefix, StringComparison.Ordinal))
@@ -73,7 +84,7 @@ internal static class ExploreCommand
                 if (p.GetValue(faults) is not null) throw new UsageError("--faults applies to processes.* programs only");
                 return name == AllPrograms ? ExploreCorpus.Execute(request) : ExploreOne(name, request);
             }
-            catch (Exception e) when (e is NondeterministicProgramException or UncontrolledBlockingException)
+            catch (Exception e) when (e is NondeterministicProgramException or UncontrolledBlockingException or Lab.Systematic.Coyote.CoyoteBindingException)
             {
                 Console.Error.WriteLine($"lab explore: error: {e.Message}");
                 return 1;
@@ -145,8 +156,20 @@ internal static class ExploreCommand
 /// <summary>The options of one `lab explore`, validated.</summary>
 internal sealed record ExploreRequest(string? Strategy, int? Iterations, int MaxSteps, ulong Seed, int PctDepth, int PreemptionBound, int Seeds, bool Shrink, string Traces, string Results)
 {
+    /// <summary>For the corpus: ours, coyote or both (<see cref="ExploreComparison"/>).</summary>
+    public string Tester { get; init; } = ExploreComparison.Both;
+
+    public int TwinIterations { get; init; } = 1000;
+
+    public IReadOnlyList<string> Testers => Tester == ExploreComparison.Both
+        ? [Lab.Results.SystematicComparisonBuilder.Ours, Lab.Results.SystematicComparisonBuilder.Coyote]
+        : [Tester];
+
     public void Validate()
     {
+        if (!ExploreComparison.Testers.Contains(Tester))
+            throw new UsageError($"unknown tester '{Tester}': expected {string.Join(", ", ExploreComparison.Testers)}");
+        if (TwinIterations < 1) throw new UsageError("--twin-iterations must be at least 1");
         if (Strategy is not null && !StrategyFactory.Names.Contains(Strategy))
             throw new UsageError($"unknown strategy '{Strategy}': expected {string.Join(", ", StrategyFactory.Names)}");
         if (Iterations is < 1) throw new UsageError("--iterations must be at least 1");

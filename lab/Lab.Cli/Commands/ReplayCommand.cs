@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lab.Systematic.Corpus;
+using Lab.Systematic.Coyote;
 using Lab.Systematic.Exploration;
 using Lab.Systematic.Processes;
 using Lab.Systematic.Runtime;
@@ -16,7 +17,7 @@ internal static class ReplayCommand
 {
     public static Command Create()
     {
-        var trace = new Argument<string>("TRACE") { Description = "a trace file written by 'lab explore', or a replay token (lab1.…)" };
+        var trace = new Argument<string>("TRACE") { Description = "a trace file written by 'lab explore' (ours, or Coyote's: coyote-*.trace.json), or a replay token (lab1.…)" };
         var steps = new Option<bool>("--steps") { Description = "print every step of the schedule as it is replayed" };
         var command = new Command("replay", "Replay a trace file or token from 'lab explore' and check that every step matches.") { trace, steps };
         command.SetAction(p => Execute(p.GetValue(trace)!, p.GetValue(steps)));
@@ -26,6 +27,7 @@ internal static class ReplayCommand
     private static int Execute(string input, bool showSteps)
     {
         SchedulingHooks.Enable();
+        if (File.Exists(input) && CoyoteTraceFile.Is(input)) return ReplayCoyote(input);
         var schedule = Load(input);
         var processProgram = ProcessPrograms.Find(schedule.Program);
         var program = processProgram is not null ? null : BugCorpus.Find(schedule.Program)
@@ -58,6 +60,32 @@ internal static class ReplayCommand
         }
         Console.WriteLine($"BUG reproduced: {bug.Kind.ToName()} at step {bug.Step}: {bug.Message}");
         if (bug.Detail.Length > 0) Console.WriteLine($"  {bug.Detail.Replace("\n", "\n  ")}");
+        return 1;
+    }
+
+    /// <summary>A Coyote trace (<see cref="CoyoteTraceFile"/>, written by `lab explore corpus --tester coyote|both`): Coyote's
+    /// TestingEngine replays it on the program's Coyote binding, and says whether it reproduced a bug.</summary>
+    private static int ReplayCoyote(string path)
+    {
+        string name, recorded, trace;
+        try
+        {
+            (name, recorded, trace) = CoyoteTraceFile.Read(path);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageError(e.Message);
+        }
+        var entry = BugCorpus.All.FirstOrDefault(p => p.Name == name || p.Fixed.Name == name)
+            ?? throw new UsageError($"the Coyote trace is for program '{name}', which the corpus does not have (known: {string.Join(", ", BugCorpus.All.SelectMany(p => new[] { p.Name, p.Fixed.Name }))})");
+        Console.WriteLine($"lab replay: {name} under Coyote {ExploreComparison.CoyoteVersion}; recorded: {recorded}");
+        var replay = CoyoteTester.Replay(name, entry.Name == name ? entry.BuggyBody : entry.FixedBody, trace);
+        if (!replay.Reproduced)
+        {
+            Console.Error.WriteLine("lab replay: Coyote could not reproduce the recorded bug from this trace");
+            return 2;
+        }
+        Console.WriteLine($"BUG reproduced by Coyote: {replay.Bug}");
         return 1;
     }
 

@@ -14,10 +14,10 @@ namespace Lab.Cli.Commands;
 /// </summary>
 internal static class SystematicRows
 {
-    public const string Subject = "systematic";
+    public const string Subject = SystematicComparisonBuilder.OursSubject;
     public const string Mode = "mode=in-process";
-    public const string IterationsToBug = "systematic-iterations-to-bug";
-    public const string SchedulesPerSecondId = "systematic-schedules-per-second";
+    public const string IterationsToBug = SystematicComparisonBuilder.IterationsToBug;
+    public const string SchedulesPerSecondId = SystematicComparisonBuilder.SchedulesPerSecond;
     public const string PctObserved = "systematic-pct-observed-rate";
     public const string PctBound = "systematic-pct-bound";
 
@@ -35,8 +35,9 @@ internal static class SystematicRows
             "iterations", [iterations]);
 
     /// <param name="params">The row's own parameters; <see cref="Mode"/> is prepended.</param>
-    public static BenchRow Row(RunInfo run, string strategy, string benchmark, string @params, string unit, IReadOnlyList<double> samples) =>
-        BenchRow.FromSamples(run, Subject, Version, strategy, benchmark, $"{Mode};{@params}", unit, samples);
+    /// <param name="subject">Our tester (<see cref="Subject"/>) unless Coyote's figures (subject <c>coyote</c>).</param>
+    public static BenchRow Row(RunInfo run, string strategy, string benchmark, string @params, string unit, IReadOnlyList<double> samples, string subject = Subject, string? version = null) =>
+        BenchRow.FromSamples(run, subject, version ?? Version, strategy, benchmark, $"{Mode};{@params}", unit, samples);
 
     /// <summary>PCT's observed rate and the paper's bound, as two rows with the same params (n, k, d, iterations).</summary>
     public static IEnumerable<BenchRow> Pct(RunInfo run, PctRate rate, ulong seed)

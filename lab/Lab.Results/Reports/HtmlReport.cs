@@ -175,9 +175,59 @@ public static class HtmlReport
             return;
         }
         html.Append("<p class=\"note\">The latest figure of each series from <code>lab explore</code> (latest ").Append(HtmlEncode(ReportFormat.Utc(systematic.LatestUtc)))
-            .Append("): iterations to the first bug per program and strategy, schedules per second in process and across processes, PCT's observed rate next to its bound. The strategy is in the method column.</p>\n");
+            .Append("): the seeded-bug corpus under our tester and Coyote side by side, schedules per second in process and across processes, PCT's observed rate next to its bound. The strategy is in the method column.</p>\n");
+        if (systematic.Comparison is { } comparison)
+            Comparison(html, comparison);
         GroupTables(html, systematic.Groups);
         html.Append("</section>\n");
+    }
+
+    private static void Comparison(StringBuilder html, SystematicComparison comparison)
+    {
+        html.Append("<h3>The corpus under both testers <small class=\"mono\">run ").Append(HtmlEncode(comparison.RunId)).Append("</small></h3>\n<p class=\"note\">")
+            .Append(HtmlEncode(SystematicFormat.Legend)).Append("</p>\n<table class=\"comparison\"><thead><tr><th rowspan=\"2\">program</th>");
+        foreach (var tester in comparison.Columns.GroupBy(c => c.Tester))
+            html.Append("<th colspan=\"").Append(tester.Count()).Append("\">").Append(HtmlEncode(tester.Key)).Append("</th>");
+        html.Append("</tr><tr>");
+        foreach (var column in comparison.Columns)
+            html.Append("<th>").Append(HtmlEncode(column.Strategy)).Append("</th>");
+        html.Append("</tr></thead><tbody>\n");
+        foreach (var row in comparison.Rows)
+        {
+            html.Append("<tr>").Append(Td(row.Program, "mono"));
+            foreach (var cell in row.Cells)
+            {
+                if (cell is null)
+                {
+                    html.Append("<td class=\"num\">–</td>");
+                    continue;
+                }
+                html.Append("<td class=\"num\">").Append(HtmlEncode(SystematicFormat.Iterations(cell))).Append("<br><small>")
+                    .Append(HtmlEncode(SystematicFormat.Speed(cell))).Append("</small>");
+                var twin = SystematicFormat.Twin(cell);
+                if (twin.Length > 0)
+                    html.Append("<br><span class=\"o o-fail\">").Append(HtmlEncode(twin)).Append("</span>");
+                html.Append("</td>");
+            }
+            html.Append("</tr>\n");
+        }
+        html.Append("</tbody></table>\n<h3>Differential check</h3>\n");
+        if (comparison.Findings.Count == 0)
+            html.Append("<p class=\"none\">No finding: every bug found by one tester within the budget was found by the other, and every corrected twin stayed clean under both.</p>\n");
+        else
+        {
+            html.Append("<table><thead><tr><th>program</th><th>finding</th><th>detail</th></tr></thead><tbody>\n");
+            foreach (var f in comparison.Findings)
+                html.Append("<tr>").Append(Td(f.Program, "mono")).Append(Td(f.Kind)).Append(Td(f.Detail)).Append("</tr>\n");
+            html.Append("</tbody></table>\n");
+        }
+        if (comparison.Goals.Count > 0)
+        {
+            html.Append("<h3>Goals (benchmarks, reported)</h3>\n<table><thead><tr><th>goal</th><th>program</th><th>verdict</th><th>figures</th></tr></thead><tbody>\n");
+            foreach (var g in comparison.Goals)
+                html.Append("<tr>").Append(Td(g.Goal)).Append(Td(g.Program, "mono")).Append(Td(SystematicFormat.Verdict(g.Met))).Append(Td(g.Detail)).Append("</tr>\n");
+            html.Append("</tbody></table>\n");
+        }
     }
 
     private static void GroupTables(StringBuilder html, IReadOnlyList<BenchGroup> groups)

@@ -98,6 +98,8 @@ public static class MarkdownReport
             return;
         }
         md.Append("The latest figure of each series from `lab explore`; the strategy is in the method column.\n\n");
+        if (systematic.Comparison is { } comparison)
+            Comparison(md, comparison);
         foreach (var g in systematic.Groups)
         {
             md.Append("### ").Append(Escape(g.Benchmark));
@@ -106,6 +108,22 @@ public static class MarkdownReport
             md.Append("\n\n");
             Table(md, ["subject", "strategy", "n", "median", "p05", "p95", "unit"],
                 g.Lines.Select(l => new[] { l.Subject, l.StartMethod, ReportFormat.Int(l.N), ReportFormat.Number(l.Median), ReportFormat.Number(l.P05), ReportFormat.Number(l.P95), l.Unit }));
+        }
+    }
+
+    private static void Comparison(StringBuilder md, SystematicComparison comparison)
+    {
+        md.Append("### The corpus under both testers (run ").Append(Escape(comparison.RunId)).Append(")\n\n").Append(Escape(SystematicFormat.Legend)).Append("\n\n");
+        Table(md, ["program", .. comparison.Columns.Select(c => c.ToString())],
+            comparison.Rows.Select(r => new[] { r.Program }.Concat(r.Cells.Select(c => c is null ? "–"
+                : string.Join("\n", new[] { SystematicFormat.Iterations(c), SystematicFormat.Speed(c), SystematicFormat.Twin(c) }.Where(t => t.Length > 0)))).ToArray()));
+        md.Append("### Differential check\n\n");
+        Table(md, ["program", "finding", "detail"], comparison.Findings.Select(f => new[] { f.Program, f.Kind, f.Detail }),
+            "No finding: every bug found by one tester within the budget was found by the other, and every corrected twin stayed clean under both.");
+        if (comparison.Goals.Count > 0)
+        {
+            md.Append("### Goals (benchmarks, reported)\n\n");
+            Table(md, ["goal", "program", "verdict", "figures"], comparison.Goals.Select(g => new[] { g.Goal, g.Program, SystematicFormat.Verdict(g.Met), g.Detail }));
         }
     }
 

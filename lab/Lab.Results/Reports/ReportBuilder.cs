@@ -104,18 +104,24 @@ public static class ReportBuilder
     /// the section keeps the latest row of each series (benchmark, params, strategy) rather than one run.</summary>
     public static SystematicReport? BuildSystematic(IEnumerable<BenchRow> rows)
     {
-        var latest = rows
-            .GroupBy(r => (r.Benchmark, r.Params, r.StartMethod))
+        var all = rows.ToList();
+        var comparison = SystematicComparisonBuilder.Build(all);
+        // The series the comparison shows are not repeated one group per params below.
+        bool Compared(BenchRow r) => comparison is not null && r.Benchmark is SystematicComparisonBuilder.SeedsFindingBug
+            or SystematicComparisonBuilder.IterationsToBug or SystematicComparisonBuilder.SchedulesPerSecond
+            && SystematicParams.Get(r.Params, "mode") != "processes";
+        var latest = all
+            .GroupBy(r => (r.Benchmark, r.Params, r.StartMethod, r.Subject))
             .Select(g => g.OrderByDescending(r => r.Utc).ThenByDescending(r => r.RunId, StringComparer.Ordinal).First())
             .ToList();
         if (latest.Count == 0)
             return null;
-        var groups = latest
+        var groups = latest.Where(r => !Compared(r))
             .GroupBy(r => (r.Benchmark, r.Params))
             .OrderBy(g => g.Key.Benchmark, StringComparer.Ordinal).ThenBy(g => g.Key.Params, StringComparer.Ordinal)
             .Select(BenchGroupOf) // subject "systematic" has no reference row: no ratios
             .ToList();
-        return new SystematicReport(latest.Max(r => r.Utc), latest.Count, groups);
+        return new SystematicReport(latest.Max(r => r.Utc), latest.Count, groups) { Comparison = comparison };
     }
 
     private static BenchReport? BuildBench(List<BenchRow> all)

@@ -11,9 +11,13 @@ public sealed record ReportModel(ConformanceReport? Conformance, BenchReport? Be
     public SystematicReport? Systematic { get; init; }
 }
 
-/// <summary>Rows of systematic-*.csv, grouped as benchmarks are: iterations to the first bug per program and strategy,
-/// schedules per second in process and across processes, PCT's observed rate next to its bound.</summary>
-public sealed record SystematicReport(DateTimeOffset LatestUtc, int RowCount, IReadOnlyList<BenchGroup> Groups);
+/// <summary>Rows of systematic-*.csv: the corpus under both testers side by side (<see cref="Comparison"/>, from the
+/// latest `lab explore corpus` run), and the other series grouped as benchmarks are: schedules per second in process
+/// and across processes, PCT's observed rate next to its bound.</summary>
+public sealed record SystematicReport(DateTimeOffset LatestUtc, int RowCount, IReadOnlyList<BenchGroup> Groups)
+{
+    public SystematicComparison? Comparison { get; init; }
+}
 
 /// <summary>The run a section describes. <paramref name="Utc"/> is the latest row time of the run.</summary>
 public sealed record RunHeader(

@@ -1,5 +1,4 @@
-using Lab.Systematic.Primitives;
-using Lab.Systematic.Runtime;
+using Lab.Systematic.Seam;
 
 namespace Lab.Systematic.Corpus;
 
@@ -14,13 +13,13 @@ internal static class BarrierResetRace
 {
     private const int Workers = 2, Rounds = 2;
 
-    public static void Buggy(ControlledRuntime rt) => Run(rt, new NaiveBarrier(rt, Workers).Arrive);
+    public static void Buggy(ISchedulingSeam rt) => Run(rt, new NaiveBarrier(rt, Workers).Arrive);
 
-    public static void Fixed(ControlledRuntime rt) => Run(rt, new GenerationBarrier(rt, Workers).Arrive);
+    public static void Fixed(ISchedulingSeam rt) => Run(rt, new GenerationBarrier(rt, Workers).Arrive);
 
-    private static void Run(ControlledRuntime rt, Action arrive)
+    private static void Run(ISchedulingSeam rt, Action arrive)
     {
-        var rounds = Enumerable.Range(0, Workers).Select(i => new SharedVariable<int>(rt, 0, $"round-{i}")).ToArray();
+        var rounds = Enumerable.Range(0, Workers).Select(i => rt.NewVariable(0, $"round-{i}")).ToArray();
         void Work(int me)
         {
             for (var round = 1; round <= Rounds; round++)
@@ -38,19 +37,19 @@ internal static class BarrierResetRace
     private sealed class NaiveBarrier
     {
         private readonly int parties;
-        private readonly ControlledLock guard;
-        private readonly ControlledCondition opened;
-        private readonly SharedVariable<int> arrived, left;
-        private readonly SharedVariable<bool> released;
+        private readonly ISeamLock guard;
+        private readonly ISeamCondition opened;
+        private readonly ISeamVariable<int> arrived, left;
+        private readonly ISeamVariable<bool> released;
 
-        public NaiveBarrier(ControlledRuntime rt, int parties)
+        public NaiveBarrier(ISchedulingSeam rt, int parties)
         {
             this.parties = parties;
-            guard = new ControlledLock(rt, "barrier-lock");
-            opened = new ControlledCondition(rt, guard, "opened");
-            arrived = new SharedVariable<int>(rt, 0, "arrived");
-            left = new SharedVariable<int>(rt, 0, "left");
-            released = new SharedVariable<bool>(rt, false, "released");
+            guard = rt.NewLock("barrier-lock");
+            opened = rt.NewCondition(guard, "opened");
+            arrived = rt.NewVariable(0, "arrived");
+            left = rt.NewVariable(0, "left");
+            released = rt.NewVariable(false, "released");
         }
 
         public void Arrive()
@@ -82,17 +81,17 @@ internal static class BarrierResetRace
     private sealed class GenerationBarrier
     {
         private readonly int parties;
-        private readonly ControlledLock guard;
-        private readonly ControlledCondition opened;
-        private readonly SharedVariable<int> arrived, generation;
+        private readonly ISeamLock guard;
+        private readonly ISeamCondition opened;
+        private readonly ISeamVariable<int> arrived, generation;
 
-        public GenerationBarrier(ControlledRuntime rt, int parties)
+        public GenerationBarrier(ISchedulingSeam rt, int parties)
         {
             this.parties = parties;
-            guard = new ControlledLock(rt, "barrier-lock");
-            opened = new ControlledCondition(rt, guard, "opened");
-            arrived = new SharedVariable<int>(rt, 0, "arrived");
-            generation = new SharedVariable<int>(rt, 0, "generation");
+            guard = rt.NewLock("barrier-lock");
+            opened = rt.NewCondition(guard, "opened");
+            arrived = rt.NewVariable(0, "arrived");
+            generation = rt.NewVariable(0, "generation");
         }
 
         public void Arrive()

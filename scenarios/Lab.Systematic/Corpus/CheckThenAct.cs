@@ -1,5 +1,4 @@
-using Lab.Systematic.Primitives;
-using Lab.Systematic.Runtime;
+using Lab.Systematic.Seam;
 
 namespace Lab.Systematic.Corpus;
 
@@ -9,15 +8,15 @@ namespace Lab.Systematic.Corpus;
 /// </summary>
 internal static class CheckThenAct
 {
-    public static void Buggy(ControlledRuntime rt) => Run(rt, locked: false);
+    public static void Buggy(ISchedulingSeam rt) => Run(rt, locked: false);
 
-    public static void Fixed(ControlledRuntime rt) => Run(rt, locked: true);
+    public static void Fixed(ISchedulingSeam rt) => Run(rt, locked: true);
 
-    private static void Run(ControlledRuntime rt, bool locked)
+    private static void Run(ISchedulingSeam rt, bool locked)
     {
-        var guard = new ControlledLock(rt, "init-lock");
-        var initialised = new SharedVariable<bool>(rt, false, "initialised");
-        var created = new SharedVariable<int>(rt, 0, "instances-created");
+        var guard = rt.NewLock("init-lock");
+        var initialised = rt.NewVariable(false, "initialised");
+        var created = rt.NewVariable(0, "instances-created");
         void GetInstance()
         {
             if (locked) guard.Acquire();

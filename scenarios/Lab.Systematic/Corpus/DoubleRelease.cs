@@ -1,5 +1,4 @@
-using Lab.Systematic.Primitives;
-using Lab.Systematic.Runtime;
+using Lab.Systematic.Seam;
 
 namespace Lab.Systematic.Corpus;
 
@@ -11,14 +10,14 @@ namespace Lab.Systematic.Corpus;
 /// </summary>
 internal static class DoubleRelease
 {
-    public static void Buggy(ControlledRuntime rt) => Run(rt, releaseTwice: true);
+    public static void Buggy(ISchedulingSeam rt) => Run(rt, releaseTwice: true);
 
-    public static void Fixed(ControlledRuntime rt) => Run(rt, releaseTwice: false);
+    public static void Fixed(ISchedulingSeam rt) => Run(rt, releaseTwice: false);
 
-    private static void Run(ControlledRuntime rt, bool releaseTwice)
+    private static void Run(ISchedulingSeam rt, bool releaseTwice)
     {
-        var mutex = new ControlledSemaphore(rt, 1, name: "mutex");
-        var inside = new SharedVariable<int>(rt, 0, "inside");
+        var mutex = rt.NewSemaphore(1, null, "mutex");
+        var inside = rt.NewVariable(0, "inside");
         void Work()
         {
             mutex.Acquire();

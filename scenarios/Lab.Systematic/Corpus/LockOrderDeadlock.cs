@@ -1,5 +1,4 @@
-using Lab.Systematic.Primitives;
-using Lab.Systematic.Runtime;
+using Lab.Systematic.Seam;
 
 namespace Lab.Systematic.Corpus;
 
@@ -9,16 +8,16 @@ namespace Lab.Systematic.Corpus;
 /// </summary>
 internal static class LockOrderDeadlock
 {
-    public static void Buggy(ControlledRuntime rt) => Run(rt, ordered: false);
+    public static void Buggy(ISchedulingSeam rt) => Run(rt, ordered: false);
 
-    public static void Fixed(ControlledRuntime rt) => Run(rt, ordered: true);
+    public static void Fixed(ISchedulingSeam rt) => Run(rt, ordered: true);
 
-    private static void Run(ControlledRuntime rt, bool ordered)
+    private static void Run(ISchedulingSeam rt, bool ordered)
     {
-        var a = new ControlledLock(rt, "account-a");
-        var b = new ControlledLock(rt, "account-b");
-        var balance = new SharedVariable<int>(rt, 0, "balance");
-        void Transfer(ControlledLock first, ControlledLock second)
+        var a = rt.NewLock("account-a");
+        var b = rt.NewLock("account-b");
+        var balance = rt.NewVariable(0, "balance");
+        void Transfer(ISeamLock first, ISeamLock second)
         {
             first.Acquire();
             second.Acquire();

@@ -1,5 +1,4 @@
-using Lab.Systematic.Primitives;
-using Lab.Systematic.Runtime;
+using Lab.Systematic.Seam;
 
 namespace Lab.Systematic.Corpus;
 
@@ -11,15 +10,15 @@ namespace Lab.Systematic.Corpus;
 /// </summary>
 internal static class LostWakeup
 {
-    public static void Buggy(ControlledRuntime rt) => Run(rt, recheck: false);
+    public static void Buggy(ISchedulingSeam rt) => Run(rt, recheck: false);
 
-    public static void Fixed(ControlledRuntime rt) => Run(rt, recheck: true);
+    public static void Fixed(ISchedulingSeam rt) => Run(rt, recheck: true);
 
-    private static void Run(ControlledRuntime rt, bool recheck)
+    private static void Run(ISchedulingSeam rt, bool recheck)
     {
-        var guard = new ControlledLock(rt, "queue-lock");
-        var nonEmpty = new ControlledCondition(rt, guard, "non-empty");
-        var items = new SharedVariable<int>(rt, 0, "items");
+        var guard = rt.NewLock("queue-lock");
+        var nonEmpty = rt.NewCondition(guard, "non-empty");
+        var items = rt.NewVariable(0, "items");
         void Consume()
         {
             guard.Acquire();

@@ -1,5 +1,4 @@
-using Lab.Systematic.Primitives;
-using Lab.Systematic.Runtime;
+using Lab.Systematic.Seam;
 
 namespace Lab.Systematic.Corpus;
 
@@ -10,15 +9,15 @@ namespace Lab.Systematic.Corpus;
 /// </summary>
 internal static class MissedSignal
 {
-    public static void Buggy(ControlledRuntime rt) => Run(rt, checkUnderLock: false);
+    public static void Buggy(ISchedulingSeam rt) => Run(rt, checkUnderLock: false);
 
-    public static void Fixed(ControlledRuntime rt) => Run(rt, checkUnderLock: true);
+    public static void Fixed(ISchedulingSeam rt) => Run(rt, checkUnderLock: true);
 
-    private static void Run(ControlledRuntime rt, bool checkUnderLock)
+    private static void Run(ISchedulingSeam rt, bool checkUnderLock)
     {
-        var guard = new ControlledLock(rt, "ready-lock");
-        var signal = new ControlledCondition(rt, guard, "ready");
-        var ready = new SharedVariable<bool>(rt, false, "ready-flag");
+        var guard = rt.NewLock("ready-lock");
+        var signal = rt.NewCondition(guard, "ready");
+        var ready = rt.NewVariable(false, "ready-flag");
         var waiter = rt.Spawn(() =>
         {
             if (checkUnderLock)

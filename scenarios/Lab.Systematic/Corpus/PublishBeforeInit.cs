@@ -1,5 +1,4 @@
-using Lab.Systematic.Primitives;
-using Lab.Systematic.Runtime;
+using Lab.Systematic.Seam;
 
 namespace Lab.Systematic.Corpus;
 
@@ -13,16 +12,16 @@ internal static class PublishBeforeInit
 {
     private const int Port = 8080;
 
-    public static void Buggy(ControlledRuntime rt) => Run(rt, initFirst: false);
+    public static void Buggy(ISchedulingSeam rt) => Run(rt, initFirst: false);
 
-    public static void Fixed(ControlledRuntime rt) => Run(rt, initFirst: true);
+    public static void Fixed(ISchedulingSeam rt) => Run(rt, initFirst: true);
 
-    private static void Run(ControlledRuntime rt, bool initFirst)
+    private static void Run(ISchedulingSeam rt, bool initFirst)
     {
-        var slot = new SharedVariable<Config?>(rt, null, "config-slot");
+        var slot = rt.NewVariable<Config?>(null, "config-slot");
         var writer = rt.Spawn(() =>
         {
-            var config = new Config(new SharedVariable<int>(rt, 0, "port"));
+            var config = new Config(rt.NewVariable(0, "port"));
             if (initFirst) config.Port.Write(Port);
             slot.Write(config);
             if (!initFirst) config.Port.Write(Port);
@@ -37,5 +36,5 @@ internal static class PublishBeforeInit
         reader.Join();
     }
 
-    private sealed record Config(SharedVariable<int> Port);
+    private sealed record Config(ISeamVariable<int> Port);
 }

@@ -1,5 +1,4 @@
-using Lab.Systematic.Primitives;
-using Lab.Systematic.Runtime;
+using Lab.Systematic.Seam;
 
 namespace Lab.Systematic.Corpus;
 
@@ -11,17 +10,17 @@ namespace Lab.Systematic.Corpus;
 /// </summary>
 internal static class QueueCloseRace
 {
-    public static void Buggy(ControlledRuntime rt) => Run(rt, checkUnderLock: false);
+    public static void Buggy(ISchedulingSeam rt) => Run(rt, checkUnderLock: false);
 
-    public static void Fixed(ControlledRuntime rt) => Run(rt, checkUnderLock: true);
+    public static void Fixed(ISchedulingSeam rt) => Run(rt, checkUnderLock: true);
 
-    private static void Run(ControlledRuntime rt, bool checkUnderLock)
+    private static void Run(ISchedulingSeam rt, bool checkUnderLock)
     {
-        var guard = new ControlledLock(rt, "queue-lock");
-        var closed = new SharedVariable<bool>(rt, false, "closed");
-        var queued = new SharedVariable<int>(rt, 0, "queued");
-        var accepted = new SharedVariable<int>(rt, 0, "accepted");
-        var delivered = new SharedVariable<int>(rt, 0, "delivered");
+        var guard = rt.NewLock("queue-lock");
+        var closed = rt.NewVariable(false, "closed");
+        var queued = rt.NewVariable(0, "queued");
+        var accepted = rt.NewVariable(0, "accepted");
+        var delivered = rt.NewVariable(0, "delivered");
         bool Put()
         {
             if (!checkUnderLock && closed.Read()) return false;

@@ -1,5 +1,4 @@
-using Lab.Systematic.Primitives;
-using Lab.Systematic.Runtime;
+using Lab.Systematic.Seam;
 
 namespace Lab.Systematic.Corpus;
 
@@ -9,14 +8,14 @@ namespace Lab.Systematic.Corpus;
 /// </summary>
 internal static class UnlockedCounter
 {
-    public static void Buggy(ControlledRuntime rt) => Run(rt, locked: false);
+    public static void Buggy(ISchedulingSeam rt) => Run(rt, locked: false);
 
-    public static void Fixed(ControlledRuntime rt) => Run(rt, locked: true);
+    public static void Fixed(ISchedulingSeam rt) => Run(rt, locked: true);
 
-    private static void Run(ControlledRuntime rt, bool locked)
+    private static void Run(ISchedulingSeam rt, bool locked)
     {
-        var counter = new SharedVariable<int>(rt, 0, "counter");
-        var guard = new ControlledLock(rt, "counter-lock");
+        var counter = rt.NewVariable(0, "counter");
+        var guard = rt.NewLock("counter-lock");
         void Increment()
         {
             if (locked) guard.Acquire();

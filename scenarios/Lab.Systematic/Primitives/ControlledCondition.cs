@@ -1,4 +1,5 @@
 using Lab.Systematic.Runtime;
+using Lab.Systematic.Seam;
 
 namespace Lab.Systematic.Primitives;
 
@@ -10,7 +11,7 @@ namespace Lab.Systematic.Primitives;
 /// spurious wake-ups; a woken waiter competes for the lock like anyone else, which is where an <c>if</c> instead of a
 /// <c>while</c> around Wait goes wrong.
 /// </summary>
-public sealed class ControlledCondition(ControlledRuntime runtime, ControlledLock @lock, string name = "condition") : IControlledResource
+public sealed class ControlledCondition(ControlledRuntime runtime, ControlledLock @lock, string name = "condition") : IControlledResource, ISeamCondition
 {
     private readonly List<ControlledOperation> waiters = [];
 

@@ -1,4 +1,5 @@
 using Lab.Systematic.Runtime;
+using Lab.Systematic.Seam;
 
 namespace Lab.Systematic.Primitives;
 
@@ -9,7 +10,7 @@ namespace Lab.Systematic.Primitives;
 /// Acquire and Release are scheduling points; a blocked acquirer re-checks when woken, so the strategy decides which
 /// waiter wins.
 /// </summary>
-public sealed class ControlledLock(ControlledRuntime runtime, string name = "lock") : IControlledResource
+public sealed class ControlledLock(ControlledRuntime runtime, string name = "lock") : IControlledResource, ISeamLock
 {
     public string Name { get; } = name;
 

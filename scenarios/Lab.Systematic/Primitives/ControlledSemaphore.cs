@@ -1,4 +1,5 @@
 using Lab.Systematic.Runtime;
+using Lab.Systematic.Seam;
 
 namespace Lab.Systematic.Primitives;
 
@@ -7,7 +8,7 @@ namespace Lab.Systematic.Primitives;
 /// <paramref name="maxCount"/>, <c>BoundedSemaphore</c>: releasing above the bound throws
 /// <see cref="SemaphoreFullException"/>, CPython's ValueError). Acquire and Release are scheduling points.
 /// </summary>
-public sealed class ControlledSemaphore : IControlledResource
+public sealed class ControlledSemaphore : IControlledResource, ISeamSemaphore
 {
     private readonly ControlledRuntime runtime;
 

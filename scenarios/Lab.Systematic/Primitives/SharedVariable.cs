@@ -1,4 +1,5 @@
 using Lab.Systematic.Runtime;
+using Lab.Systematic.Seam;
 
 namespace Lab.Systematic.Primitives;
 
@@ -8,7 +9,7 @@ namespace Lab.Systematic.Primitives;
 /// the "simulated shared memory" of issue #5 §2. <see cref="Update"/> is one atomic read-modify-write step (an
 /// Interlocked operation, or a compare-and-swap).
 /// </summary>
-public sealed class SharedVariable<T>(ControlledRuntime runtime, T initial, string name = "variable")
+public sealed class SharedVariable<T>(ControlledRuntime runtime, T initial, string name = "variable") : ISeamVariable<T>
 {
     private T value = initial;
 

@@ -1,3 +1,5 @@
+using Lab.Systematic.Seam;
+
 namespace Lab.Systematic.Runtime;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Lab.Systematic.Runtime;
 /// scheduler's token. Ids are dense and given in creation order (the main operation is 0), so the same schedule names
 /// the same operations in every run.
 /// </summary>
-public sealed class ControlledOperation : IControlledResource
+public sealed class ControlledOperation : IControlledResource, ISeamOperation
 {
     internal ControlledOperation(ControlledRuntime runtime, int id, string name, Action body)
     {

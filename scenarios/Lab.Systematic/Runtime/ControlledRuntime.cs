@@ -1,4 +1,6 @@
 using Lab.Systematic.Exploration;
+using Lab.Systematic.Primitives;
+using Lab.Systematic.Seam;
 using Lab.Systematic.Strategies;
 using Lab.Systematic.Traces;
 
@@ -19,7 +21,7 @@ namespace Lab.Systematic.Runtime;
 /// hand-offs (<see cref="Baton"/>) order every access.
 /// </para>
 /// </summary>
-public sealed class ControlledRuntime
+public sealed class ControlledRuntime : ISchedulingSeam
 {
     private readonly List<ControlledOperation> operations = [];
     private readonly List<TraceStep> steps = [];
@@ -162,6 +164,17 @@ public sealed class ControlledRuntime
     {
         if (operation.Status == OperationStatus.Blocked) Unblock(operation);
     }
+
+    ISeamOperation ISchedulingSeam.Spawn(Action body, string name) => Spawn(body, name);
+
+    ISeamLock ISchedulingSeam.NewLock(string name) => new ControlledLock(this, name);
+
+    ISeamCondition ISchedulingSeam.NewCondition(ISeamLock @lock, string name) => new ControlledCondition(this,
+        @lock as ControlledLock ?? throw new ArgumentException($"a condition of this seam needs a lock of this seam, not a {@lock.GetType().Name}", nameof(@lock)), name);
+
+    ISeamSemaphore ISchedulingSeam.NewSemaphore(int initialCount, int? maxCount, string name) => new ControlledSemaphore(this, initialCount, maxCount, name);
+
+    ISeamVariable<T> ISchedulingSeam.NewVariable<T>(T initial, string name) => new SharedVariable<T>(this, initial, name);
 
     internal ControlledOperation CreateMain(Action body) => Create(body, "main");
 

@@ -10,9 +10,13 @@ namespace Lab.Systematic.Strategies;
 /// <item>d−1 change points are drawn uniformly, without repetition, from steps 1..k, where k is the estimated run
 /// length: the largest step count of the iterations seen so far (Coyote's estimate; the first iteration, with no
 /// estimate yet, has no change points);</item>
-/// <item>at each scheduling point the highest-priority eligible operation runs; at the i-th change point the running
-/// operation's priority drops below every initial priority (to i, in the paper's numbering: later change points rank
-/// above earlier ones).</item>
+/// <item>at each scheduling point the highest-priority eligible operation runs; at change point k_i the running
+/// operation's priority drops below every initial priority, to i. The index i is the change point's place in the
+/// draw, not in time: the k_i are drawn independently, so an operation lowered later may rank below one lowered
+/// earlier. (An earlier version ranked them by time, later above earlier; then two workers could never be lowered
+/// one after the other and each run again, and PCT missed the depth-3 bug of peterson-swapped in 100,000 iterations
+/// while random and DFS found it in tens; reading the paper and Coyote's prioritization, which puts each newly
+/// lowered operation last, showed why.)</item>
 /// </list>
 /// The paper's guarantee: one run finds a bug of depth d with probability at least 1/(n·k^(d−1)), n operations.
 /// Values are drawn uniformly (the paper has none). Iteration i draws from its own stream, <c>Mix(seed, i)</c>.
@@ -22,6 +26,7 @@ public sealed class PctStrategy : SchedulingStrategy
     private readonly ulong seed;
     private readonly List<int> priorities = [];
     private readonly List<int> changePoints = [];
+    private readonly Dictionary<int, int> loweredTo = [];
     private DeterministicRandom random;
     private int lowered;
     private int estimatedLength;
@@ -49,6 +54,7 @@ public sealed class PctStrategy : SchedulingStrategy
         random = new DeterministicRandom(DeterministicRandom.Mix(seed, (ulong)iteration));
         priorities.Clear();
         changePoints.Clear();
+        loweredTo.Clear();
         lowered = 0;
         var wanted = Math.Min(Depth - 1, estimatedLength);
         while (changePoints.Count < wanted)
@@ -64,7 +70,8 @@ public sealed class PctStrategy : SchedulingStrategy
 
     public override int NextOperation(SchedulingContext context)
     {
-        if (changePoints.Contains(context.Step + 1)) Lower(context.Current);
+        var changePoint = changePoints.IndexOf(context.Step + 1);
+        if (changePoint >= 0) Lower(context.Current, changePoint + 1);
         foreach (var operation in priorities)
             if (context.IsEligible(operation)) return operation;
         throw new InvalidOperationException("PCT: an eligible operation has no priority (it was not reported as created)");
@@ -74,15 +81,19 @@ public sealed class PctStrategy : SchedulingStrategy
 
     public override void CompleteIteration(int steps) => estimatedLength = Math.Max(estimatedLength, steps);
 
-    /// <summary>Moves <paramref name="operation"/> to the top of the lowered ranks: below every operation not yet
-    /// lowered, above those lowered at earlier change points.</summary>
-    private void Lower(int operation)
+    /// <summary>Gives <paramref name="operation"/> priority <paramref name="index"/>: below every operation not yet
+    /// lowered; among the lowered ones (the tail of <see cref="priorities"/>, highest index first), above those with a
+    /// lower index.</summary>
+    private void Lower(int operation, int index)
     {
         var at = priorities.IndexOf(operation);
         if (at < 0) return;
-        if (at >= priorities.Count - lowered) lowered--;
+        if (loweredTo.Remove(operation)) lowered--;
         priorities.RemoveAt(at);
-        priorities.Insert(priorities.Count - lowered, operation);
+        var to = priorities.Count - lowered;
+        while (to < priorities.Count && loweredTo[priorities[to]] > index) to++;
+        priorities.Insert(to, operation);
+        loweredTo[operation] = index;
         lowered++;
     }
 }
