@@ -31,4 +31,7 @@ internal sealed partial class BenchRowMap
     [CsvColumn("stddev")] public double StdDev { get; set; }
     [CsvColumn("min")] public double Min { get; set; }
     [CsvColumn("max")] public double Max { get; set; }
+
+    // Added after the first release: optional on reading, so older files still read (their rows have no commit).
+    [CsvColumn("commit", Optional = true)] public string Commit { get; set; } = "";
 }

@@ -16,7 +16,13 @@ public static class ResultsCsv
     // Declared before the column lists below, whose initializers use them (static fields initialize in text order).
     // Comma-separated and RFC 4180 quoting; "\n" line ends so that a file is byte-identical whichever OS wrote it. Quoting
     // errors and short rows are errors, not silently repaired records.
-    private static readonly CsvWriterOptions WriterOptions = CsvWriterOptions.Default with { NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture };
+    private static readonly CsvWriterOptions WriterOptions = CsvWriterOptions.Default with
+    {
+        NewLine = "\n",
+        FormatProvider = CultureInfo.InvariantCulture,
+        TrueValue = "true",
+        FalseValue = "false",
+    };
 
     private static readonly CsvReaderOptions ReaderOptions = CsvReaderOptions.Default with
     {
@@ -32,11 +38,23 @@ public static class ResultsCsv
     /// <summary>Rows of `lab explore` (Lab.Systematic): the bench columns, subject "systematic".</summary>
     public const string SystematicPattern = "systematic-*.csv";
 
+    /// <summary>The raw samples behind a run's bench rows (<see cref="SampleRow"/>); not matched by <see cref="BenchPattern"/>.</summary>
+    public const string SamplesPattern = "samples-*.csv";
+
+    /// <summary>`lab compare`'s verdicts (<see cref="CompareRow"/>).</summary>
+    public const string ComparePattern = "compare-*.csv";
+
+    /// <summary>`lab bench --calibrate`'s rates (<see cref="CalibrationRow"/>).</summary>
+    public const string CalibrationPattern = "calibration-*.csv";
+
     /// <summary>The conformance columns in file order.</summary>
     public static IReadOnlyList<string> ConformanceColumns { get; } = ColumnsOf<ConformanceRow>();
 
     /// <summary>The bench columns in file order.</summary>
     public static IReadOnlyList<string> BenchColumns { get; } = ColumnsOf<BenchRow>();
+
+    /// <summary>The samples columns in file order.</summary>
+    public static IReadOnlyList<string> SampleColumns { get; } = ColumnsOf<SampleRow>();
 
     /// <summary>The file name a run's conformance rows go to; matches <see cref="ConformancePattern"/>.</summary>
     public static string ConformanceFileName(string runId) => $"conformance-{runId}.csv";
@@ -44,11 +62,27 @@ public static class ResultsCsv
     /// <summary>The file name a run's bench rows go to; matches <see cref="BenchPattern"/>.</summary>
     public static string BenchFileName(string runId) => $"bench-{runId}.csv";
 
+    /// <summary>The file name a run's raw samples go to; matches <see cref="SamplesPattern"/>.</summary>
+    public static string SamplesFileName(string runId) => $"samples-{runId}.csv";
+
+    public static string CompareFileName(string runId) => $"compare-{runId}.csv";
+
+    public static string CalibrationFileName(string runId) => $"calibration-{runId}.csv";
+
     /// <summary>Writes the header and the rows, replacing <paramref name="path"/> atomically; creates its directory.</summary>
     public static void Write(string path, IEnumerable<ConformanceRow> rows) => WriteRows(path, rows);
 
     /// <inheritdoc cref="Write(string, IEnumerable{ConformanceRow})"/>
     public static void Write(string path, IEnumerable<BenchRow> rows) => WriteRows(path, rows);
+
+    /// <inheritdoc cref="Write(string, IEnumerable{ConformanceRow})"/>
+    public static void Write(string path, IEnumerable<SampleRow> rows) => WriteRows(path, rows);
+
+    /// <inheritdoc cref="Write(string, IEnumerable{ConformanceRow})"/>
+    public static void Write(string path, IEnumerable<CompareRow> rows) => WriteRows(path, rows);
+
+    /// <inheritdoc cref="Write(string, IEnumerable{ConformanceRow})"/>
+    public static void Write(string path, IEnumerable<CalibrationRow> rows) => WriteRows(path, rows);
 
     /// <summary>Reads one conformance file.</summary>
     /// <exception cref="InvalidDataException">The file's header lacks a column, or a field does not parse; the message names file and column.</exception>
@@ -57,6 +91,22 @@ public static class ResultsCsv
     /// <summary>Reads one bench file.</summary>
     /// <exception cref="InvalidDataException">As for <see cref="ReadConformance"/>.</exception>
     public static IReadOnlyList<BenchRow> ReadBench(string path) => Read<BenchRow>(path);
+
+    /// <summary>Reads one samples file.</summary>
+    /// <exception cref="InvalidDataException">As for <see cref="ReadConformance"/>.</exception>
+    public static IReadOnlyList<SampleRow> ReadSamples(string path) => Read<SampleRow>(path);
+
+    /// <summary>Every row of every <c>samples-*.csv</c> directly in <paramref name="resultsDir"/>, in file-name order.</summary>
+    public static IReadOnlyList<SampleRow> ReadAllSamples(string resultsDir) =>
+        FilesIn(resultsDir, SamplesPattern).SelectMany(ReadSamples).ToList();
+
+    public static IReadOnlyList<CompareRow> ReadCompare(string path) => Read<CompareRow>(path);
+
+    /// <summary>Every row of every <c>calibration-*.csv</c> directly in <paramref name="resultsDir"/>.</summary>
+    public static IReadOnlyList<CalibrationRow> ReadAllCalibration(string resultsDir) =>
+        FilesIn(resultsDir, CalibrationPattern).SelectMany(ReadCalibration).ToList();
+
+    public static IReadOnlyList<CalibrationRow> ReadCalibration(string path) => Read<CalibrationRow>(path);
 
     /// <summary>Reads every <c>conformance-*.csv</c> directly in <paramref name="resultsDir"/>, in file-name order; none (or no directory) gives an empty list.</summary>
     public static IReadOnlyList<ConformanceRow> ReadAllConformance(string resultsDir) =>

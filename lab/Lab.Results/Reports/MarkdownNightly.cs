@@ -1,0 +1,79 @@
+using System.Text;
+using Lab.Results.Nightly;
+
+namespace Lab.Results;
+
+/// <summary>The nightly parts of <c>summary.md</c>: what changed since the last run, at the top, and the calibration of
+/// the comparison. Links point into <c>index.html</c>, which has the charts.</summary>
+internal static class MarkdownNightly
+{
+    public static void Changes(StringBuilder md, ChangesReport? changes)
+    {
+        md.Append("## What changed since the last run\n\n");
+        if (changes is null)
+        {
+            md.Append("No history to compare yet.\n\n");
+            return;
+        }
+        if (changes.BenchRunId is not null)
+            md.Append("Benchmarks: run ").Append(MarkdownReport.Escape(changes.BenchRunId)).Append(" against ").Append(MarkdownReport.Escape(changes.BaselineDescription)).Append(".\n");
+        if (changes.ConformanceRunId is not null)
+            md.Append("Conformance: run ").Append(MarkdownReport.Escape(changes.ConformanceRunId))
+                .Append(changes.PreviousConformanceRunId is { } previous ? $" against run {MarkdownReport.Escape(previous)}.\n" : " (the first: every failure is new).\n");
+        md.Append('\n');
+        if (changes.NothingChanged)
+        {
+            md.Append("**Nothing changed.**\n\n");
+            return;
+        }
+        var series = changes.Regressions.Select(a => ("regression", a)).Concat(changes.Improvements.Select(a => ("improvement", a))).Concat(changes.Changed.Select(a => ("changed", a))).ToList();
+        if (series.Count > 0)
+        {
+            MarkdownReport.Table(md, ["verdict", "series", "baseline median", "latest median", "change", "p-value", "threshold", "commit"],
+                series.Select(x => new[]
+                {
+                    x.Item1, $"{x.a.Key.Label} (index.html#{x.a.Key.AnchorId})",
+                    x.a.Comparison.BaselineMedian is { } b ? $"{ReportFormat.Number(b)} {x.a.Key.Unit}" : "–",
+                    $"{ReportFormat.Number(x.a.Comparison.LatestMedian)} {x.a.Key.Unit}",
+                    x.a.Comparison.Change is { } c ? ReportFormat.Signed(c) : "–",
+                    x.a.Comparison.PValue is { } p ? ReportFormat.PValue(p) : "–",
+                    ReportFormat.Percent(x.a.Comparison.Threshold),
+                    Short(x.a.Latest.Commit),
+                }));
+        }
+        foreach (var a in changes.Steps)
+            md.Append("- step ").Append(MarkdownReport.Escape(a.RecentStep!.Verdict)).Append(": ").Append(MarkdownReport.Escape(a.Key.Label)).Append(' ')
+                .Append(MarkdownReport.Escape(ReportFormat.Signed(a.RecentStep.Change))).Append(" since run ").Append(MarkdownReport.Escape(a.RecentStep.RunId))
+                .Append(a.RecentStep.Commit.Length > 0 ? $" (commit {MarkdownReport.Escape(Short(a.RecentStep.Commit))})" : "").Append('\n');
+        foreach (var r in changes.NewFailures)
+            md.Append("- new failure: ").Append(MarkdownReport.Escape(r.Scenario)).Append(" on ").Append(MarkdownReport.Escape($"{r.Subject}/{r.StartMethod}")).Append(": ").Append(MarkdownReport.Escape(r.Outcome)).Append('\n');
+        foreach (var d in changes.NewDivergences)
+            md.Append("- new divergence: ").Append(MarkdownReport.Escape(d.Scenario)).Append(" differs on ").Append(MarkdownReport.Escape(string.Join(", ", d.StartMethods)))
+                .Append(" (").Append(MarkdownReport.Escape(ReportFormat.Verdict(d.Verdict))).Append(")\n");
+        md.Append('\n');
+    }
+
+    public static void Calibration(StringBuilder md, NightlyReport? nightly)
+    {
+        if (nightly is null) return;
+        md.Append("## Nightly comparison\n\nEach run of a series against the ").Append(nightly.Policy.Window)
+            .Append(" runs before it; flagged when Mann–Whitney U gives p < ").Append(nightly.Policy.Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Append(" and the medians differ by more than ").Append(ReportFormat.Percent(nightly.Policy.Threshold)).Append(" or leave the ")
+            .Append(ReportFormat.Percent(nightly.Policy.NoiseCoverage)).Append(" prediction interval of the previous runs' medians (the series' run-to-run noise). Trends are in index.html.\n\n");
+        if (nightly.Calibration.Count == 0)
+        {
+            md.Append("Calibration: not measured on these results (run `lab bench --calibrate`).\n\n");
+            return;
+        }
+        var first = nightly.Calibration[0];
+        md.Append("Calibration (`lab bench --calibrate`, run ").Append(MarkdownReport.Escape(first.RunId)).Append(", ").Append(MarkdownReport.Escape(first.Params)).Append("):\n\n");
+        MarkdownReport.Table(md, ["check", "benchmarks", "flagged", "of", "rate", "goal", "met"],
+            nightly.Calibration.Select(r => new[]
+            {
+                r.Check, r.Benchmarks, ReportFormat.Int(r.Flagged), ReportFormat.Int(r.Trials), ReportFormat.Percent(r.Rate),
+                (r.GoalKind == "at-most" ? "≤ " : "≥ ") + ReportFormat.Percent(r.Goal), r.Met ? "yes" : "no",
+            }));
+    }
+
+    private static string Short(string commit) => commit.Length > 12 ? commit[..12] : commit;
+}
