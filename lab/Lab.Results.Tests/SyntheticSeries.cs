@@ -31,3 +31,16 @@ internal sealed class SyntheticSeries(int seed, double runToRun = 0.015, double 
     // Box–Muller.
     private double Normal() => Math.Sqrt(-2 * Math.Log(1 - _random.NextDouble())) * Math.Cos(2 * Math.PI * _random.NextDouble());
 }
+
+/// <summary>Sample and bench rows of synthetic runs, as `lab bench` writes them, for end-to-end report and CSV tests.</summary>
+internal static class SyntheticRows
+{
+    public static RunInfo RunOf(SeriesRun run) =>
+        new(run.RunId, run.Utc, "host-1", "Debian GNU/Linux 12 (bookworm)", ".NET 10.0.0") { Commit = run.Commit };
+
+    public static IEnumerable<SampleRow> Samples(IEnumerable<SeriesRun> runs, string benchmark = "spin", string unit = "ms", string method = "in-process") =>
+        runs.SelectMany(r => SampleRow.FromSamples(RunOf(r), "engine", "0.1.0", method, benchmark, "n=20;warmup=3", unit, r.Samples));
+
+    public static IEnumerable<BenchRow> Bench(IEnumerable<SeriesRun> runs, string benchmark = "spin", string unit = "ms", string method = "in-process") =>
+        runs.Select(r => BenchRow.FromSamples(RunOf(r), "engine", "0.1.0", method, benchmark, "n=20;warmup=3", unit, r.Samples));
+}

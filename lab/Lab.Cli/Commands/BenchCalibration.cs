@@ -28,14 +28,16 @@ internal static class BenchCalibration
 
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(5);
 
-    public static int Execute(int pairs, int? samples, int? warmup, string resultsDir)
+    public static int Execute(int pairs, int? samples, int? warmup, string resultsDir, string? keepRuns)
     {
         if (pairs < 1) throw new UsageError("--pairs must be at least 1");
         var policy = ComparePolicy.Default;
         var plan = new BenchPlan(samples ?? BenchPlan.Quick.Samples, warmup ?? BenchPlan.Quick.Warmup);
         if (plan.Samples < policy.MinSamples) throw new UsageError($"--n must be at least {policy.MinSamples} for a comparison");
         var run = RunInfo.Create() with { Commit = EngineSubject.Commit };
-        var scratch = Directory.CreateTempSubdirectory("lab-calibration-").FullName;
+        if (keepRuns is not null && Directory.Exists(keepRuns) && Directory.EnumerateFileSystemEntries(keepRuns).Any())
+            throw new UsageError($"--keep-runs {keepRuns}: the directory is not empty (the calibration's history must hold its own runs only)");
+        var scratch = keepRuns is not null ? Directory.CreateDirectory(keepRuns).FullName : Directory.CreateTempSubdirectory("lab-calibration-").FullName;
         try
         {
             var sameBuild = Path.Combine(scratch, "same-build");
@@ -93,7 +95,10 @@ internal static class BenchCalibration
         }
         finally
         {
-            try { Directory.Delete(scratch, recursive: true); } catch (IOException) { }
+            if (keepRuns is null)
+            {
+                try { Directory.Delete(scratch, recursive: true); } catch (IOException) { }
+            }
         }
     }
 

@@ -40,12 +40,16 @@ internal static class BenchCommand
             Description = "with --calibrate: runs compared (A/A, and each slowdown), after a first baseline window (default 20)",
             DefaultValueFactory = _ => 20,
         };
+        var keepRuns = new Option<string?>("--keep-runs")
+        {
+            Description = "with --calibrate: keep the calibration's runs in this (new or empty) directory: same-build/, spin-x1.10/, spin-x1.25/ (default: a temporary directory, removed)",
+        };
         var command = new Command("bench", "Benchmark process start, queues, pipes, locks and shared memory on every subject and start method; write results/bench-<run>.csv and the raw samples, results/samples-<run>.csv.")
         {
-            quick, samples, warmup, benchmark, subject, python, results, spinWork, calibrate, pairs,
+            quick, samples, warmup, benchmark, subject, python, results, spinWork, calibrate, pairs, keepRuns,
         };
         command.SetAction(p => p.GetValue(calibrate)
-            ? BenchCalibration.Execute(p.GetValue(pairs), p.GetValue(samples), p.GetValue(warmup), p.GetValue(results)!)
+            ? BenchCalibration.Execute(p.GetValue(pairs), p.GetValue(samples), p.GetValue(warmup), p.GetValue(results)!, p.GetValue(keepRuns))
             : Execute(p.GetValue(quick), p.GetValue(samples), p.GetValue(warmup), p.GetValue(benchmark),
                 p.GetValue(subject)!, p.GetValue(python), p.GetValue(results)!, p.GetValue(spinWork)));
         return command;

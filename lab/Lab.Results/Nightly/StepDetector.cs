@@ -53,6 +53,9 @@ public static class StepDetector
         var threshold = policy.EffectiveThreshold(SeriesComparer.Noise(before), before.Count);
         var p = SeriesComparer.PValue(afterMedians, beforeMedians);
         if (!(p < policy.Alpha) || Math.Abs(change) <= threshold) return null;
+        // A ramp with no change point at its foot (a steady drift is one change point in its middle): the drift began after
+        // the last run that was still at or beyond the old level.
+        while (start - 1 > starts[first - 1] && (rising ? recent[start - 1].Median > level : recent[start - 1].Median < level)) start--;
         var began = recent[start];
         return new Step(began.RunId, began.Utc, began.Commit, change, p, threshold, SeriesComparer.Direct(change, direction), recent.Count - start);
     }
