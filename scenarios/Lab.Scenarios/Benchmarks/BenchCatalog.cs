@@ -69,7 +69,7 @@ public static class BenchCatalog
         new(PoolChunksize.BestChunksize, PoolFamily, "chunksize", false, false, "the chunksize with the lowest pool-chunksize median (default counted as its value)"),
         new(PoolWorkerRss.Rss, PoolRssFamily, "KiB", false, false, "resident set (VmRSS) of each pool worker after a warm-up map"),
         new(PoolWorkerRss.PeakRss, PoolRssFamily, "KiB", false, false, "peak resident set (VmHWM) of each pool worker after a warm-up map"),
-        new(Spin.Id, SpinFamily, Spin.Unit, false, true, "a fixed amount of CPU work in process: the machine's own noise, and the calibration target of lab compare"),
+        new(Spin.Id, SpinFamily, Spin.Unit, false, true, "CPU time of a fixed amount of work in process: the machine's own noise, and the calibration target of lab compare"),
     ];
 
     /// <summary>Issue #4 §7. pipe-throughput-1mib has two: either bound may be the one that applies.</summary>
