@@ -128,6 +128,9 @@ internal static class HtmlCharts
           });
           var mark = { regression: '#cf222e', improvement: '#1a7f37', changed: '#bf8700' };
           data.trends.forEach(function (t, i) {
+            // Runs of several nights: dates; runs of one day (a calibration, a busy afternoon): times.
+            var span = t.points.length ? t.points[t.points.length - 1].x - t.points[0].x : 0;
+            var tick = function (v) { return span > 3 * 86400000 ? iso(v).slice(0, 10) : iso(v).slice(5, 16); };
             var ys = t.points.map(function (p) { return p.y; }).concat(t.points.map(function (p) { return p.hi; }), t.points.map(function (p) { return p.lo; }));
             var datasets = [
               { label: 'p95', data: t.points.map(function (p) { return { x: p.x, y: p.hi }; }), borderWidth: 0, pointRadius: 0, backgroundColor: 'rgba(9,105,218,0.12)', fill: '+1' },
@@ -148,7 +151,7 @@ internal static class HtmlCharts
                 animation: false, responsive: true, maintainAspectRatio: false,
                 interaction: { mode: 'nearest', intersect: true },
                 scales: {
-                  x: { type: 'linear', ticks: { maxTicksLimit: 5, callback: function (v) { return iso(v).slice(0, 10); } } },
+                  x: { type: 'linear', ticks: { maxTicksLimit: 5, callback: tick } },
                   y: { title: { display: true, text: t.unit } }
                 },
                 plugins: {
