@@ -246,7 +246,8 @@ public sealed class ResultsCsvTests : IDisposable
     {
         var readme = File.ReadAllText(FindReadme());
 
-        foreach (var column in ResultsCsv.ConformanceColumns.Concat(ResultsCsv.BenchColumns))
+        foreach (var column in ResultsCsv.ConformanceColumns.Concat(ResultsCsv.BenchColumns).Concat(ResultsCsv.SampleColumns)
+                     .Concat(ResultsCsv.CompareColumns).Concat(ResultsCsv.CalibrationColumns))
             Assert.Contains($"`{column}`", readme);
     }
 

@@ -6,7 +6,7 @@ using Lab.Results.Csv;
 namespace Lab.Results;
 
 /// <summary>
-/// Reads and writes the lab's two CSV files (DESIGN.md, "Results and reports"): invariant culture,
+/// Reads and writes the lab's CSV files (DESIGN.md, "Results and reports"): invariant culture,
 /// one header, fixed column order, UTF-8 without BOM, "\n" line ends so that a file is byte-identical
 /// whichever OS wrote it. Fields are written verbatim (no spreadsheet-formula escaping) so a round
 /// trip is exact.
@@ -55,6 +55,12 @@ public static class ResultsCsv
 
     /// <summary>The samples columns in file order.</summary>
     public static IReadOnlyList<string> SampleColumns { get; } = ColumnsOf<SampleRow>();
+
+    /// <summary>The compare columns in file order.</summary>
+    public static IReadOnlyList<string> CompareColumns { get; } = ColumnsOf<CompareRow>();
+
+    /// <summary>The calibration columns in file order.</summary>
+    public static IReadOnlyList<string> CalibrationColumns { get; } = ColumnsOf<CalibrationRow>();
 
     /// <summary>The file name a run's conformance rows go to; matches <see cref="ConformancePattern"/>.</summary>
     public static string ConformanceFileName(string runId) => $"conformance-{runId}.csv";
