@@ -58,14 +58,22 @@ public static class SeriesComparer
     public static double PValue(IReadOnlyList<double> x, IReadOnlyList<double> y) =>
         MannWhitneyTest.Instance.Perform(new Sample(x.ToArray()), new Sample(y.ToArray()), AlternativeHypothesis.TwoSides, Threshold.Zero).PValue;
 
-    /// <summary>The series' own run-to-run noise: the standard deviation of the logarithms of the runs' medians (a relative
-    /// spread: 0.04 is about 4 %); 0 for fewer than two runs or a median that is not positive.</summary>
+    /// <summary>
+    /// The series' own run-to-run noise, as a relative spread of the runs' medians (0.04 is about 4 %): of their logarithms,
+    /// the median absolute deviation scaled to a standard deviation (× 1.4826), so that one run of a loaded machine among
+    /// thirty does not widen the threshold for a month; but at least half their standard deviation, so that runs sitting
+    /// on two levels (a median deviation of nearly zero) do not make it vanish. 0 for fewer than two runs or a median that
+    /// is not positive.
+    /// </summary>
     public static double Noise(IReadOnlyList<SeriesRun> runs)
     {
         if (runs.Count < 2 || runs.Any(r => r.Median <= 0)) return 0;
         var logs = runs.Select(r => Math.Log(r.Median)).ToArray();
         var mean = logs.Average();
-        return Math.Sqrt(logs.Sum(x => (x - mean) * (x - mean)) / (logs.Length - 1));
+        var sd = Math.Sqrt(logs.Sum(x => (x - mean) * (x - mean)) / (logs.Length - 1));
+        var center = Median(logs);
+        var mad = 1.4826 * Median(logs.Select(x => Math.Abs(x - center)).ToArray());
+        return Math.Max(mad, sd / 2);
     }
 
     /// <summary>The verdict of a significant, large relative change in a unit that goes <paramref name="direction"/>.</summary>
