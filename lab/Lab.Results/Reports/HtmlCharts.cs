@@ -84,7 +84,7 @@ internal static class HtmlCharts
                     hi = p.P95,
                     n = p.N,
                     run = p.RunId,
-                    commit = p.Commit.Length > 12 ? p.Commit[..12] : p.Commit,
+                    commit = ReportFormat.ShortCommit(p.Commit),
                     verdict = p.Verdict,
                 }),
                 step = t.Step is { } s ? new { x = s.Utc.ToUnixTimeMilliseconds(), run = s.RunId, change = ReportFormat.Signed(s.Change), verdict = s.Verdict } : null,

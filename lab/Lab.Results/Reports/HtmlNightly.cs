@@ -79,7 +79,7 @@ internal static class HtmlNightly
                 .Append("<td class=\"num\">").Append(c.Change is { } ch ? HtmlEncode(ReportFormat.Signed(ch)) : "–").Append("</td>")
                 .Append("<td class=\"num\">").Append(c.PValue is { } p ? ReportFormat.PValue(p) : "–").Append("</td>")
                 .Append("<td class=\"num\">").Append(HtmlEncode(ReportFormat.Signed(c.Threshold).TrimStart('+'))).Append("</td>")
-                .Append("<td class=\"mono\">").Append(HtmlEncode(Short(a.Latest.Commit))).Append("</td></tr>\n");
+                .Append("<td class=\"mono\">").Append(HtmlEncode(ReportFormat.ShortCommit(a.Latest.Commit))).Append("</td></tr>\n");
         }
         html.Append("</tbody></table>\n");
     }
@@ -125,7 +125,5 @@ internal static class HtmlNightly
         html.Append("</tbody></table>\n");
     }
 
-    private static string Commit(string commit) => commit.Length == 0 ? "" : $", commit <span class=\"mono\">{HtmlEncode(Short(commit))}</span>";
-
-    private static string Short(string commit) => commit.Length > 12 ? commit[..12] : commit;
+    private static string Commit(string commit) => commit.Length == 0 ? "" : $", commit <span class=\"mono\">{HtmlEncode(ReportFormat.ShortCommit(commit))}</span>";
 }

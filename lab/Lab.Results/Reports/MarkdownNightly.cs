@@ -38,13 +38,13 @@ internal static class MarkdownNightly
                     x.a.Comparison.Change is { } c ? ReportFormat.Signed(c) : "–",
                     x.a.Comparison.PValue is { } p ? ReportFormat.PValue(p) : "–",
                     ReportFormat.Percent(x.a.Comparison.Threshold),
-                    Short(x.a.Latest.Commit),
+                    ReportFormat.ShortCommit(x.a.Latest.Commit),
                 }));
         }
         foreach (var a in changes.Steps)
             md.Append("- step ").Append(MarkdownReport.Escape(a.RecentStep!.Verdict)).Append(": ").Append(MarkdownReport.Escape(a.Key.Label)).Append(' ')
                 .Append(MarkdownReport.Escape(ReportFormat.Signed(a.RecentStep.Change))).Append(" since run ").Append(MarkdownReport.Escape(a.RecentStep.RunId))
-                .Append(a.RecentStep.Commit.Length > 0 ? $" (commit {MarkdownReport.Escape(Short(a.RecentStep.Commit))})" : "").Append('\n');
+                .Append(a.RecentStep.Commit.Length > 0 ? $" (commit {MarkdownReport.Escape(ReportFormat.ShortCommit(a.RecentStep.Commit))})" : "").Append('\n');
         foreach (var r in changes.NewFailures)
             md.Append("- new failure: ").Append(MarkdownReport.Escape(r.Scenario)).Append(" on ").Append(MarkdownReport.Escape($"{r.Subject}/{r.StartMethod}")).Append(": ").Append(MarkdownReport.Escape(r.Outcome)).Append('\n');
         foreach (var d in changes.NewDivergences)
@@ -74,6 +74,4 @@ internal static class MarkdownNightly
                 (r.GoalKind == "at-most" ? "≤ " : "≥ ") + ReportFormat.Percent(r.Goal), r.Met ? "yes" : "no",
             }));
     }
-
-    private static string Short(string commit) => commit.Length > 12 ? commit[..12] : commit;
 }
