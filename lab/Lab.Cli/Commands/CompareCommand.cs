@@ -110,7 +110,7 @@ internal static class CompareCommand
         {
             var what = a.Comparison.IsFlagged
                 ? $"{a.Comparison.Verdict}: {a.Key.Label}: {Signed(a.Comparison.Change ?? 0)} in run {a.Latest.RunId}{Commit(a.Latest.Commit)}"
-                : $"step {a.RecentStep!.Verdict}: {a.Key.Label}: {Signed(a.RecentStep.Change)} since run {a.RecentStep.RunId}{Commit(a.RecentStep.Commit)}";
+                : $"step {a.NewStep!.Verdict}: {a.Key.Label}: {Signed(a.NewStep.Change)} since run {a.NewStep.RunId}{Commit(a.NewStep.Commit)}";
             Console.WriteLine(what);
         }
         var flagged = analyses.Count(a => a.IsFlagged);

@@ -6,8 +6,9 @@ namespace Lab.Results.Nightly;
 /// </summary>
 /// <param name="Recent">The last <see cref="ComparePolicy.HistoryRuns"/> runs, oldest first.</param>
 /// <param name="RecentComparisons">Aligned with <paramref name="Recent"/>: each run against the default baseline before it.</param>
-/// <param name="RecentStep">The series' last step, when it began within the last <see cref="ComparePolicy.Window"/> runs:
-/// a change the morning reader has not yet seen settle into the baseline.</param>
+/// <param name="NewStep">The series' last step when this run is the one that revealed it: it began within the last
+/// <see cref="ComparePolicy.Window"/> runs, and the history without this run showed no step of that direction starting
+/// within <see cref="ComparePolicy.StepMinRuns"/> runs of it. A step is news once; the chart keeps showing it.</param>
 public sealed record SeriesAnalysis(
     SeriesHistory History,
     SeriesRun Latest,
@@ -15,15 +16,15 @@ public sealed record SeriesAnalysis(
     Step? Step,
     IReadOnlyList<SeriesRun> Recent,
     IReadOnlyList<Comparison> RecentComparisons,
-    Step? RecentStep)
+    Step? NewStep)
 {
     public SeriesKey Key => History.Key;
 
     /// <summary>A regression of the latest run, or a recent step that made the series worse.</summary>
-    public bool IsRegression => Comparison.Verdict == CompareVerdicts.Regression || RecentStep?.Verdict == CompareVerdicts.Regression;
+    public bool IsRegression => Comparison.Verdict == CompareVerdicts.Regression || NewStep?.Verdict == CompareVerdicts.Regression;
 
     /// <summary>Anything the morning reader should see: a flagged latest run or a recent step.</summary>
-    public bool IsFlagged => Comparison.IsFlagged || RecentStep is not null;
+    public bool IsFlagged => Comparison.IsFlagged || NewStep is not null;
 }
 
 /// <summary>Samples in, one <see cref="SeriesAnalysis"/> per series out. Pure and deterministic, like <see cref="ReportBuilder"/>.</summary>
@@ -51,7 +52,15 @@ public static class NightlyAnalysis
             .Select(i => SeriesComparer.Compare(Baseline.PreviousRuns.For(history, i, policy), runs[i], history.Direction, policy, Baseline.PreviousRuns.NoiseFor(history, i, policy)))
             .ToList();
         var step = StepDetector.Find(runs, history.Direction, policy);
-        var recentStep = step is { } s && s.RunsSince <= policy.Window ? s : null;
-        return new SeriesAnalysis(history, runs[last], comparison, step, recent, recentComparisons, recentStep);
+        return new SeriesAnalysis(history, runs[last], comparison, step, recent, recentComparisons, IsNew(step, runs, history.Direction, policy) ? step : null);
+    }
+
+    private static bool IsNew(Step? step, IReadOnlyList<SeriesRun> runs, Direction direction, ComparePolicy policy)
+    {
+        if (step is null || step.RunsSince > policy.Window) return false;
+        var before = StepDetector.Find(runs.Take(runs.Count - 1).ToList(), direction, policy);
+        if (before is null || Math.Sign(before.Change) != Math.Sign(step.Change)) return true;
+        int IndexOf(string runId) => runs.Select((r, i) => (r, i)).First(x => x.r.RunId == runId).i;
+        return Math.Abs(IndexOf(before.RunId) - IndexOf(step.RunId)) > policy.StepMinRuns;
     }
 }

@@ -39,7 +39,7 @@ internal static class HtmlNightly
             html.Append("<h3>Steps (a lasting change that began in a recent run)</h3>\n<ul>\n");
             foreach (var a in changes.Steps)
             {
-                var s = a.RecentStep!;
+                var s = a.NewStep!;
                 html.Append("<li class=\"v-").Append(s.Verdict == CompareVerdicts.Regression ? "regression" : s.Verdict == CompareVerdicts.Improvement ? "improvement" : "changed")
                     .Append("\"><a href=\"#").Append(a.Key.AnchorId).Append("\" class=\"mono\">").Append(HtmlEncode(a.Key.Label)).Append("</a>: ")
                     .Append(HtmlEncode(s.Verdict)).Append(", ").Append(HtmlEncode(ReportFormat.Signed(s.Change))).Append(" since run <span class=\"mono\">").Append(HtmlEncode(s.RunId))

@@ -42,9 +42,9 @@ internal static class MarkdownNightly
                 }));
         }
         foreach (var a in changes.Steps)
-            md.Append("- step ").Append(MarkdownReport.Escape(a.RecentStep!.Verdict)).Append(": ").Append(MarkdownReport.Escape(a.Key.Label)).Append(' ')
-                .Append(MarkdownReport.Escape(ReportFormat.Signed(a.RecentStep.Change))).Append(" since run ").Append(MarkdownReport.Escape(a.RecentStep.RunId))
-                .Append(a.RecentStep.Commit.Length > 0 ? $" (commit {MarkdownReport.Escape(ReportFormat.ShortCommit(a.RecentStep.Commit))})" : "").Append('\n');
+            md.Append("- step ").Append(MarkdownReport.Escape(a.NewStep!.Verdict)).Append(": ").Append(MarkdownReport.Escape(a.Key.Label)).Append(' ')
+                .Append(MarkdownReport.Escape(ReportFormat.Signed(a.NewStep.Change))).Append(" since run ").Append(MarkdownReport.Escape(a.NewStep.RunId))
+                .Append(a.NewStep.Commit.Length > 0 ? $" (commit {MarkdownReport.Escape(ReportFormat.ShortCommit(a.NewStep.Commit))})" : "").Append('\n');
         foreach (var r in changes.NewFailures)
             md.Append("- new failure: ").Append(MarkdownReport.Escape(r.Scenario)).Append(" on ").Append(MarkdownReport.Escape($"{r.Subject}/{r.StartMethod}")).Append(": ").Append(MarkdownReport.Escape(r.Outcome)).Append('\n');
         foreach (var d in changes.NewDivergences)

@@ -11,7 +11,7 @@ public static class NightlyReportBuilder
         var newest = analyses.Select(a => a.Latest).OrderByDescending(r => r.Utc).ThenByDescending(r => r.RunId, StringComparer.Ordinal).FirstOrDefault()?.RunId;
         var latest = analyses.Where(a => a.Latest.RunId == newest).ToList();
         List<SeriesAnalysis> With(string verdict) => latest.Where(a => a.Comparison.Verdict == verdict).ToList();
-        var steps = latest.Where(a => a.RecentStep is not null && !a.Comparison.IsFlagged).ToList();
+        var steps = latest.Where(a => a.NewStep is not null && !a.Comparison.IsFlagged).ToList();
 
         var runs = conformance.GroupBy(r => r.RunId, StringComparer.Ordinal)
             .Select(g => (RunId: g.Key, Utc: g.Max(r => r.Utc), Rows: g.ToList()))
