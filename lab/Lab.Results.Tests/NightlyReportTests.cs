@@ -41,7 +41,7 @@ public sealed class NightlyReportTests : IDisposable
         Assert.Contains($"<figure id=\"{anchor}\" class=\"trend\"", html);
         Assert.True(html.IndexOf("id=\"changes\"", StringComparison.Ordinal) < html.IndexOf("id=\"runs\"", StringComparison.Ordinal), "the changes come first");
         var md = File.ReadAllText(paths.Markdown);
-        Assert.Contains("| regression | spin engine/in-process", md);
+        Assert.Contains($"| regression | [spin engine/in-process (n=20;warmup=3)](index.html#{anchor}) |", md);
         Assert.True(md.IndexOf("## What changed", StringComparison.Ordinal) < md.IndexOf("## Runs", StringComparison.Ordinal));
     }
 

@@ -29,26 +29,34 @@ internal static class MarkdownNightly
         var series = changes.Regressions.Select(a => ("regression", a)).Concat(changes.Improvements.Select(a => ("improvement", a))).Concat(changes.Changed.Select(a => ("changed", a))).ToList();
         if (series.Count > 0)
         {
-            MarkdownReport.Table(md, ["verdict", "series", "baseline median", "latest median", "change", "p-value", "threshold", "commit"],
-                series.Select(x => new[]
+            // Built here rather than by MarkdownReport.Table, which escapes every cell: the series is a link into index.html.
+            md.Append("| verdict | series | baseline median | latest median | change | p-value | threshold | commit |\n")
+                .Append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+            foreach (var (verdict, a) in series)
+            {
+                var c = a.Comparison;
+                var cells = new[]
                 {
-                    x.Item1, $"{x.a.Key.Label} (index.html#{x.a.Key.AnchorId})",
-                    x.a.Comparison.BaselineMedian is { } b ? $"{ReportFormat.Number(b)} {x.a.Key.Unit}" : "–",
-                    $"{ReportFormat.Number(x.a.Comparison.LatestMedian)} {x.a.Key.Unit}",
-                    x.a.Comparison.Change is { } c ? ReportFormat.Signed(c) : "–",
-                    x.a.Comparison.PValue is { } p ? ReportFormat.PValue(p) : "–",
-                    ReportFormat.Percent(x.a.Comparison.Threshold),
-                    ReportFormat.ShortCommit(x.a.Latest.Commit),
-                }));
+                    c.BaselineMedian is { } b ? $"{ReportFormat.Number(b)} {a.Key.Unit}" : "–",
+                    $"{ReportFormat.Number(c.LatestMedian)} {a.Key.Unit}",
+                    c.Change is { } ch ? ReportFormat.Signed(ch) : "–",
+                    c.PValue is { } p ? ReportFormat.PValue(p) : "–",
+                    ReportFormat.Percent(c.Threshold),
+                    ReportFormat.ShortCommit(a.Latest.Commit),
+                };
+                md.Append("| ").Append(verdict).Append(" | [").Append(MarkdownReport.Escape(a.Key.Label)).Append("](index.html#").Append(a.Key.AnchorId).Append(") | ")
+                    .Append(string.Join(" | ", cells.Select(MarkdownReport.Escape))).Append(" |\n");
+            }
+            md.Append('\n');
         }
         foreach (var a in changes.Steps)
-            md.Append("- step ").Append(MarkdownReport.Escape(a.NewStep!.Verdict)).Append(": ").Append(MarkdownReport.Escape(a.Key.Label)).Append(' ')
+            md.Append("- step ").Append(MarkdownReport.Escape(a.NewStep!.Verdict)).Append(": [").Append(MarkdownReport.Escape(a.Key.Label)).Append("](index.html#").Append(a.Key.AnchorId).Append(") ")
                 .Append(MarkdownReport.Escape(ReportFormat.Signed(a.NewStep.Change))).Append(" since run ").Append(MarkdownReport.Escape(a.NewStep.RunId))
                 .Append(a.NewStep.Commit.Length > 0 ? $" (commit {MarkdownReport.Escape(ReportFormat.ShortCommit(a.NewStep.Commit))})" : "").Append('\n');
         foreach (var r in changes.NewFailures)
-            md.Append("- new failure: ").Append(MarkdownReport.Escape(r.Scenario)).Append(" on ").Append(MarkdownReport.Escape($"{r.Subject}/{r.StartMethod}")).Append(": ").Append(MarkdownReport.Escape(r.Outcome)).Append('\n');
+            md.Append("- new failure: [").Append(MarkdownReport.Escape(r.Scenario)).Append("](index.html#").Append(ReportAnchors.Failure(r)).Append(')').Append(" on ").Append(MarkdownReport.Escape($"{r.Subject}/{r.StartMethod}")).Append(": ").Append(MarkdownReport.Escape(r.Outcome)).Append('\n');
         foreach (var d in changes.NewDivergences)
-            md.Append("- new divergence: ").Append(MarkdownReport.Escape(d.Scenario)).Append(" differs on ").Append(MarkdownReport.Escape(string.Join(", ", d.StartMethods)))
+            md.Append("- new divergence: [").Append(MarkdownReport.Escape(d.Scenario)).Append("](index.html#").Append(ReportAnchors.Divergence(d.Scenario)).Append(')').Append(" differs on ").Append(MarkdownReport.Escape(string.Join(", ", d.StartMethods)))
                 .Append(" (").Append(MarkdownReport.Escape(ReportFormat.Verdict(d.Verdict))).Append(")\n");
         md.Append('\n');
     }
