@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# The lab's two entry points (README.md):
+# The lab's entry points (README.md):
 #   ./run-all.sh        the main job: build, run every scenario on every subject, run the quick benchmarks and the
 #                       systematic tester's corpus and throughput figures, render the report (results/*.csv, reports/index.html, reports/summary.md)
 #   ./run-all.sh test   the test suite; ends with one line "tests: N passed, N failed, N skipped"
+#   ./run-all.sh nightly [--fail-on-regression] [--keep N]
+#                       the nightly performance job: every scenario, the full benchmarks, lab compare against the
+#                       history in results/, the report; exit 1 on a regression when asked; --keep prunes the history
 # Everything it needs is checked here and installed when it can be (NuGet restore); what cannot be
 # installed from here is named with the command that installs it.
 set -euo pipefail
@@ -36,6 +39,19 @@ export COYOTE_CLI_TELEMETRY_OPTOUT=1
 restore_tools() {
   say "restore dotnet tools (coyote)"
   dotnet tool restore --verbosity quiet
+}
+
+# The browser test of the report drives Debian's chromium (Playwright, no browser download); without it that test is
+# skipped with its reason.
+need_chromium() {
+  if [ -x /usr/bin/chromium ]; then return 0; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing chromium (the browser test of the report)"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } ||
+      echo "run-all.sh: chromium could not be installed: the browser test of the report will be skipped" >&2
+  else
+    echo "run-all.sh: chromium not found: the browser test of the report will be skipped (install it with 'apt-get install chromium')" >&2
+  fi
 }
 
 build() {
@@ -84,6 +100,40 @@ main_job() {
   say "done: reports/index.html, reports/summary.md, results/*.csv"
 }
 
+# The nightly performance job (README.md, "Nightly performance reports"). What must be kept between nights is results/
+# (the history lab compare reads); reports/ is rendered anew. A cron line:
+#   15 2 * * *  cd /srv/lab && ./run-all.sh nightly --fail-on-regression --keep 90 >>/var/log/lab-nightly.log 2>&1
+nightly_job() {
+  local fail_on_regression="" keep=""
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --fail-on-regression) fail_on_regression=--fail-on-regression ;;
+      --keep) [ $# -ge 2 ] || die "--keep needs a number of runs"; keep=$2; shift ;;
+      *) die "unknown nightly option '$1': use --fail-on-regression and --keep N" ;;
+    esac
+    shift
+  done
+  need_dotnet; need_python; restore_tools; publish
+  mkdir -p results reports
+  local status=0 regression=0 compared
+  say "scenarios on every subject (lab run)"
+  "$LAB" run --results results --junit reports/junit.xml || status=$?
+  say "full benchmarks (lab bench)"
+  "$LAB" bench --results results || status=$?
+  say "compare with the history (lab compare)"
+  compared=0; "$LAB" compare --history results $fail_on_regression || compared=$?
+  case "$compared" in 0) ;; 1) regression=1 ;; *) status=$compared ;; esac
+  say "report (lab report)"
+  "$LAB" report --results results --reports reports
+  if [ -n "$keep" ]; then
+    say "prune the history (lab history prune --keep $keep)"
+    "$LAB" history prune --history results --keep "$keep"
+  fi
+  say "done: reports/index.html (what changed is at the top), reports/summary.md, reports/junit.xml, results/compare-*.csv"
+  [ "$regression" = 0 ] || die "lab compare found a regression (see above and the top of reports/summary.md)"
+  [ "$status" = 0 ] || die "some scenarios failed, a benchmark could not be measured or the comparison could not run (see above and reports/summary.md)"
+}
+
 # Sums the counters of every TRX file written by this run.
 trx_counts() {
   local passed=0 failed=0 skipped=0 f line
@@ -111,7 +161,7 @@ our_leftovers() {
 }
 
 test_job() {
-  need_dotnet; need_python; build
+  need_dotnet; need_python; need_chromium; build
   rm -rf "$ARTIFACTS/test-results"; mkdir -p "$ARTIFACTS/test-results"
   # A temporary directory of this run's own: the runtime's diagnostics files (below) and every temporary file the
   # tests make land there, apart from other jobs' on the same machine. Short, for Unix socket paths (108 bytes).
@@ -173,5 +223,6 @@ test_job() {
 case "${1:-main}" in
   main) main_job ;;
   test) test_job ;;
-  *) die "unknown command '$1': use './run-all.sh' (main job) or './run-all.sh test'" ;;
+  nightly) shift; nightly_job "$@" ;;
+  *) die "unknown command '$1': use './run-all.sh' (main job), './run-all.sh test' or './run-all.sh nightly'" ;;
 esac

@@ -7,6 +7,8 @@ var root = new RootCommand("The concurrency-semantics lab: conformance scenarios
     ListCommand.Create(),
     RunCommand.Create(),
     BenchCommand.Create(),
+    CompareCommand.Create(),
+    HistoryCommand.Create(),
     ReportCommand.Create(),
     ExploreCommand.Create(),
     ReplayCommand.Create(),

@@ -28,7 +28,7 @@ public class BenchChartsTests
     }
 
     [Fact]
-    public void Trend_BenchmarkInTwoRuns_OnePointPerRunInTimeOrder()
+    public void Trend_SeriesInTwoRuns_OnePointPerRunInTimeOrder()
     {
         var rows = new[]
         {
@@ -36,10 +36,11 @@ public class BenchChartsTests
             Sample.Bench("start-join", "engine", "spawn", 25, run: Earlier),
             Sample.Bench("only-once", "engine", "spawn", 1),
         };
-        var chart = Assert.Single(ReportBuilder.Build([], rows).Bench!.Charts);
-        Assert.Equal(BenchChartKind.Trend, chart.Kind);
-        Assert.Equal([25.0, 20.0], Assert.Single(chart.Series).Points.Select(p => p.Y));
-        Assert.Equal(Earlier.Utc.ToUnixTimeMilliseconds(), chart.Series[0].Points[0].X);
+        var trend = Assert.Single(NightlyReportBuilder.Nightly(rows, [], [], Nightly.ComparePolicy.Default).Trends);
+        Assert.Equal("start-join", trend.Key.Benchmark);
+        Assert.Equal([25.0, 20.0], trend.Points.Select(p => p.Median));
+        Assert.Equal([Earlier.RunId, Sample.Run.RunId], trend.Points.Select(p => p.RunId));
+        Assert.All(trend.Points, p => Assert.Equal("", p.Verdict)); // no samples kept: no verdict
     }
 
     [Fact]

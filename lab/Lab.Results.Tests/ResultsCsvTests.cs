@@ -6,7 +6,7 @@ public sealed class ResultsCsvTests : IDisposable
         "run_id,utc,host,os,runtime,subject,subject_version,start_method,scenario,area,seed,outcome,expected,observed,duration_ms,detail,verdict,params,verdict_reason";
 
     private const string BenchHeader =
-        "run_id,utc,host,os,runtime,subject,subject_version,start_method,benchmark,params,unit,n,median,p05,p95,mean,stddev,min,max";
+        "run_id,utc,host,os,runtime,subject,subject_version,start_method,benchmark,params,unit,n,median,p05,p95,mean,stddev,min,max,commit";
 
     private readonly TempDir _dir = new();
 
@@ -246,7 +246,8 @@ public sealed class ResultsCsvTests : IDisposable
     {
         var readme = File.ReadAllText(FindReadme());
 
-        foreach (var column in ResultsCsv.ConformanceColumns.Concat(ResultsCsv.BenchColumns))
+        foreach (var column in ResultsCsv.ConformanceColumns.Concat(ResultsCsv.BenchColumns).Concat(ResultsCsv.SampleColumns)
+                     .Concat(ResultsCsv.CompareColumns).Concat(ResultsCsv.CalibrationColumns))
             Assert.Contains($"`{column}`", readme);
     }
 

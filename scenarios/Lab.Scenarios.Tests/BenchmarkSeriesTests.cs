@@ -112,8 +112,9 @@ public class BenchmarkSeriesTests
             Assert.Contains(t.ReferenceBenchmark, BenchCatalog.Ids);
             Assert.Equal(BenchCatalog.All.Single(b => b.Id == t.Benchmark).Unit, BenchCatalog.All.Single(b => b.Id == t.ReferenceBenchmark).Unit);
         });
-        // Only the raw pipe is an engine-only baseline: every other id has a CPython twin in scenarios/cpython/bench.py.
-        Assert.Equal([PipeThroughput.RawId], BenchCatalog.All.Where(b => b.EngineOnly).Select(b => b.Id));
+        // Only the raw pipe (a baseline) and spin (the comparison's calibration target, in process) are engine-only: every
+        // other id has a CPython twin in scenarios/cpython/bench.py.
+        Assert.Equal([PipeThroughput.RawId, Spin.Id], BenchCatalog.All.Where(b => b.EngineOnly).Select(b => b.Id));
         Assert.Equal([BenchCatalog.QueueFamily], BenchCatalog.Families([QueueThroughput.Id], Engine));
         Assert.Empty(BenchCatalog.Families([PipeThroughput.RawId], new CpythonOnlyProbe()));
     }

@@ -26,21 +26,42 @@ internal static class BenchCommand
         {
             Description = $"only these benchmarks (repeatable, or a comma list): {string.Join(", ", BenchCatalog.Ids)}",
         };
-        var command = new Command("bench", "Benchmark process start, queues, pipes, locks and shared memory on every subject and start method; write results/bench-<run>.csv.")
+        var spinWork = new Option<double>("--spin-work")
         {
-            quick, samples, warmup, benchmark, subject, python, results,
+            Description = "multiply the spin benchmark's work by this factor without changing its params: a deliberate slowdown that lab compare should find (default 1)",
+            DefaultValueFactory = _ => 1,
         };
-        command.SetAction(p => Execute(p.GetValue(quick), p.GetValue(samples), p.GetValue(warmup), p.GetValue(benchmark),
-            p.GetValue(subject)!, p.GetValue(python), p.GetValue(results)!));
+        var calibrate = new Option<bool>("--calibrate")
+        {
+            Description = "measure lab compare's false-alarm rate and detection power on this machine (A/A runs, and spin at +10 % and +25 %); write results/calibration-<run>.csv",
+        };
+        var pairs = new Option<int>("--pairs")
+        {
+            Description = "with --calibrate: runs compared (A/A, and each slowdown), after a first baseline window (default 20)",
+            DefaultValueFactory = _ => 20,
+        };
+        var keepRuns = new Option<string?>("--keep-runs")
+        {
+            Description = "with --calibrate: keep the calibration's runs in this (new or empty) directory: same-build/, spin-x1.10/, spin-x1.25/ (default: a temporary directory, removed)",
+        };
+        var command = new Command("bench", "Benchmark process start, queues, pipes, locks and shared memory on every subject and start method; write results/bench-<run>.csv and the raw samples, results/samples-<run>.csv.")
+        {
+            quick, samples, warmup, benchmark, subject, python, results, spinWork, calibrate, pairs, keepRuns,
+        };
+        command.SetAction(p => p.GetValue(calibrate)
+            ? BenchCalibration.Execute(p.GetValue(pairs), p.GetValue(samples), p.GetValue(warmup), p.GetValue(results)!, p.GetValue(keepRuns))
+            : Execute(p.GetValue(quick), p.GetValue(samples), p.GetValue(warmup), p.GetValue(benchmark),
+                p.GetValue(subject)!, p.GetValue(python), p.GetValue(results)!, p.GetValue(spinWork)));
         return command;
     }
 
-    private static int Execute(bool quick, int? samples, int? warmup, string[]? benchmarks, string subject, string? python, string resultsDir)
+    private static int Execute(bool quick, int? samples, int? warmup, string[]? benchmarks, string subject, string? python, string resultsDir, double spinWork)
     {
         var defaults = quick ? BenchPlan.Quick : BenchPlan.Full;
-        var plan = new BenchPlan(samples ?? defaults.Samples, warmup ?? defaults.Warmup) { IsQuick = quick };
+        var plan = new BenchPlan(samples ?? defaults.Samples, warmup ?? defaults.Warmup) { IsQuick = quick, Work = spinWork };
         if (plan.Samples < 1) throw new UsageError("--n must be at least 1");
         if (plan.Warmup < 0) throw new UsageError("--warmup must not be negative");
+        if (!(spinWork > 0) || !double.IsFinite(spinWork)) throw new UsageError("--spin-work must be a positive factor");
         IReadOnlyList<string> ids;
         try
         {
@@ -50,11 +71,13 @@ internal static class BenchCommand
         {
             throw new UsageError(e.Message);
         }
-        var run = RunInfo.Create();
+        var run = RunInfo.Create() with { Commit = EngineSubject.Commit };
         var subjects = CommonOptions.Subjects(subject, python);
         Console.WriteLine($"lab bench {run.RunId}: {plan.Params}; subjects: {string.Join(", ", subjects.Select(s => $"{s.Name} {s.Version}"))}; benchmarks: {string.Join(", ", ids)}");
         if (EngineIsUnoptimized())
             Console.WriteLine("lab bench: this is a Debug build: the engine runs unoptimized code, so its figures are pessimistic (run-all.sh uses Release)");
+        if (spinWork != 1 && ids.Contains(Spin.Id))
+            Console.WriteLine($"lab bench: spin does {spinWork:0.###} × its work under unchanged params: a deliberate slowdown (--spin-work)");
 
         var steps = subjects.SelectMany(s => BenchCatalog.Families(ids, s).Select(f => (Subject: s, Family: f))).ToList();
         var series = new List<BenchSeries>();
@@ -80,6 +103,9 @@ internal static class BenchCommand
         var rows = series.Select(s => BenchRow.FromSamples(run, s.Subject, s.SubjectVersion, s.StartMethod, s.Benchmark, s.Params, s.Unit, s.Samples)).ToList();
         Directory.CreateDirectory(resultsDir);
         var path = Path.Combine(resultsDir, ResultsCsv.BenchFileName(run.RunId));
+        // The samples first: a bench file always has its samples beside it.
+        ResultsCsv.Write(Path.Combine(resultsDir, ResultsCsv.SamplesFileName(run.RunId)),
+            series.SelectMany(s => SampleRow.FromSamples(run, s.Subject, s.SubjectVersion, s.StartMethod, s.Benchmark, s.Params, s.Unit, s.Samples)));
         ResultsCsv.Write(path, rows);
         Summary(rows);
         Targets(rows);

@@ -24,6 +24,13 @@ internal static class CommonOptions
         DefaultValueFactory = _ => "results",
     };
 
+    /// <summary>The history of results that `lab compare` and `lab history` read: the same directory as --results.</summary>
+    public static Option<string> History() => new("--history", "--results")
+    {
+        Description = "directory of the results history (samples-*.csv, bench-*.csv…)",
+        DefaultValueFactory = _ => "results",
+    };
+
     public static Option<string> Reports() => new("--reports")
     {
         Description = "directory for rendered reports",

@@ -21,16 +21,17 @@ internal static class RunCommand
         var python = CommonOptions.Python();
         var quick = CommonOptions.Quick();
         var results = CommonOptions.Results();
+        var junit = new Option<string?>("--junit") { Description = "also write JUnit XML to this file (one testcase per scenario case, failures with the replay command)" };
         var command = new Command("run", "Run scenarios on the engine and/or CPython and write results/conformance-<run>.csv.")
         {
-            area, scenario, method, seed, quick, subject, python, results,
+            area, scenario, method, seed, quick, subject, python, results, junit,
         };
         command.SetAction(p => Execute(p.GetValue(area), p.GetValue(scenario), p.GetValue(method), p.GetValue(seed), p.GetValue(quick),
-            p.GetValue(subject)!, p.GetValue(python), p.GetValue(results)!));
+            p.GetValue(subject)!, p.GetValue(python), p.GetValue(results)!, p.GetValue(junit)));
         return command;
     }
 
-    private static int Execute(string? area, string? scenarioId, string? method, int? seed, bool quick, string subject, string? python, string resultsDir)
+    private static int Execute(string? area, string? scenarioId, string? method, int? seed, bool quick, string subject, string? python, string resultsDir, string? junit)
     {
         SchedulingHooks.Enable();
         CommonOptions.ValidateMethod(method);
@@ -64,8 +65,14 @@ internal static class RunCommand
 
         Directory.CreateDirectory(resultsDir);
         var path = Path.Combine(resultsDir, ResultsCsv.ConformanceFileName(run.RunId));
-        ResultsCsv.Write(path, marked.Select(r => RowMapper.ToRow(run, r)));
+        var rows = marked.Select(r => RowMapper.ToRow(run, r)).ToList();
+        ResultsCsv.Write(path, rows);
         Summary(marked, settings, path);
+        if (junit is not null)
+        {
+            JunitReport.Write(junit, rows, r => Replay(r.Subject, r.StartMethod, r.Scenario, settings));
+            Console.WriteLine($"junit: {Path.GetFullPath(junit)}");
+        }
         var failed = marked.Count(r => r.Outcome is Outcome.Fail or Outcome.Error or Outcome.Hang);
         return failed > 0 || DivergenceJudge.HasDefects(marked) ? 1 : 0;
     }
@@ -81,13 +88,16 @@ internal static class RunCommand
         {
             Console.WriteLine($"{r.Outcome.ToName().ToUpperInvariant()} {r.Scenario.Id} {r.Case.Label} on {r.Subject}/{r.StartMethod}: expected '{r.Expected}', observed '{r.Observed}'");
             if (r.Detail.Length > 0) Console.WriteLine($"  {r.Detail.Replace("\n", "\n  ")}");
-            Console.WriteLine($"  replay: lab run --subject {r.Subject} --method {r.StartMethod} --scenario {r.Scenario.Id} --seed {settings.Seed}");
+            Console.WriteLine($"  replay: {Replay(r.Subject, r.StartMethod, r.Scenario.Id, settings)}");
         }
         var divergent = results.Where(r => r.Verdict.Length > 0).GroupBy(r => (r.Scenario.Id, r.Verdict)).ToList();
         foreach (var d in divergent)
             Console.WriteLine($"divergence ({d.Key.Verdict}): {d.Key.Id}");
         Console.WriteLine($"results: {path}");
     }
+
+    private static string Replay(string subject, string method, string scenario, RunSettings settings) =>
+        $"lab run --subject {subject} --method {method} --scenario {scenario} --seed {settings.Seed}{(settings.Quick ? " --quick" : "")}";
 
     private static string Count(IEnumerable<CaseResult> rows, Outcome outcome) => rows.Count(r => r.Outcome == outcome).ToString();
 }

@@ -1,34 +1,37 @@
-using CsvHelper.Configuration;
+using CsvHelper;
 
 namespace Lab.Results.Csv;
 
 /// <summary>
-/// The schema of <c>bench-*.csv</c>. Index and name are explicit for the same reason as in
-/// <see cref="ConformanceRowMap"/>; mean, stddev, min and max follow the documented prefix.
+/// The schema of <c>bench-*.csv</c>: CsvHelper's source generator writes the reader and writer of <see cref="BenchRow"/>
+/// from these attributes. Names are explicit so that a rename of a property cannot rename a column; the column order is
+/// the declaration order of <see cref="BenchRow"/>'s properties (CsvHelper 34 writes members in that order), which a test
+/// checks against the documented header. Columns added after the first release are optional on reading, so older files
+/// still read.
 /// </summary>
-internal sealed class BenchRowMap : ClassMap<BenchRow>
+[CsvRecordMap(typeof(BenchRow))]
+internal sealed partial class BenchRowMap
 {
-    public BenchRowMap()
-    {
-        var i = 0;
-        Map(r => r.RunId).Index(i++).Name("run_id");
-        Map(r => r.Utc).Index(i++).Name("utc").TypeConverter<UtcConverter>();
-        Map(r => r.Host).Index(i++).Name("host");
-        Map(r => r.Os).Index(i++).Name("os");
-        Map(r => r.Runtime).Index(i++).Name("runtime");
-        Map(r => r.Subject).Index(i++).Name("subject");
-        Map(r => r.SubjectVersion).Index(i++).Name("subject_version");
-        Map(r => r.StartMethod).Index(i++).Name("start_method");
-        Map(r => r.Benchmark).Index(i++).Name("benchmark");
-        Map(r => r.Params).Index(i++).Name("params");
-        Map(r => r.Unit).Index(i++).Name("unit");
-        Map(r => r.N).Index(i++).Name("n");
-        Map(r => r.Median).Index(i++).Name("median");
-        Map(r => r.P05).Index(i++).Name("p05");
-        Map(r => r.P95).Index(i++).Name("p95");
-        Map(r => r.Mean).Index(i++).Name("mean");
-        Map(r => r.StdDev).Index(i++).Name("stddev");
-        Map(r => r.Min).Index(i++).Name("min");
-        Map(r => r.Max).Index(i++).Name("max");
-    }
+    [CsvColumn("run_id")] public string RunId { get; set; } = "";
+    [CsvColumn("utc"), CsvConverter(typeof(UtcConverter))] public DateTimeOffset Utc { get; set; }
+    [CsvColumn("host")] public string Host { get; set; } = "";
+    [CsvColumn("os")] public string Os { get; set; } = "";
+    [CsvColumn("runtime")] public string Runtime { get; set; } = "";
+    [CsvColumn("subject")] public string Subject { get; set; } = "";
+    [CsvColumn("subject_version")] public string SubjectVersion { get; set; } = "";
+    [CsvColumn("start_method")] public string StartMethod { get; set; } = "";
+    [CsvColumn("benchmark")] public string Benchmark { get; set; } = "";
+    [CsvColumn("params")] public string Params { get; set; } = "";
+    [CsvColumn("unit")] public string Unit { get; set; } = "";
+    [CsvColumn("n")] public int N { get; set; }
+    [CsvColumn("median")] public double Median { get; set; }
+    [CsvColumn("p05")] public double P05 { get; set; }
+    [CsvColumn("p95")] public double P95 { get; set; }
+    [CsvColumn("mean")] public double Mean { get; set; }
+    [CsvColumn("stddev")] public double StdDev { get; set; }
+    [CsvColumn("min")] public double Min { get; set; }
+    [CsvColumn("max")] public double Max { get; set; }
+
+    // Added after the first release: optional on reading, so older files still read (their rows have no commit).
+    [CsvColumn("commit", Optional = true)] public string Commit { get; set; } = "";
 }

@@ -1,38 +1,37 @@
-using CsvHelper.Configuration;
+using CsvHelper;
 
 namespace Lab.Results.Csv;
 
 /// <summary>
-/// The schema of <c>conformance-*.csv</c>. Index and name are explicit so that neither the order
-/// of properties in the record nor a rename of one can move or rename a column; README.md lists
-/// the same columns.
+/// The schema of <c>conformance-*.csv</c>, as <see cref="BenchRowMap"/> is that of the bench files: explicit names, the
+/// column order of <see cref="ConformanceRow"/>'s declarations; README.md lists the same columns.
 /// </summary>
-internal sealed class ConformanceRowMap : ClassMap<ConformanceRow>
+[CsvRecordMap(typeof(ConformanceRow))]
+internal sealed partial class ConformanceRowMap
 {
-    public ConformanceRowMap()
-    {
-        var i = 0;
-        Map(r => r.RunId).Index(i++).Name("run_id");
-        Map(r => r.Utc).Index(i++).Name("utc").TypeConverter<UtcConverter>();
-        Map(r => r.Host).Index(i++).Name("host");
-        Map(r => r.Os).Index(i++).Name("os");
-        Map(r => r.Runtime).Index(i++).Name("runtime");
-        Map(r => r.Subject).Index(i++).Name("subject");
-        Map(r => r.SubjectVersion).Index(i++).Name("subject_version");
-        Map(r => r.StartMethod).Index(i++).Name("start_method");
-        Map(r => r.Scenario).Index(i++).Name("scenario");
-        Map(r => r.Area).Index(i++).Name("area");
-        Map(r => r.Seed).Index(i++).Name("seed").TypeConverterOption.NullValues(string.Empty);
-        Map(r => r.Outcome).Index(i++).Name("outcome");
-        Map(r => r.Expected).Index(i++).Name("expected");
-        Map(r => r.Observed).Index(i++).Name("observed");
-        Map(r => r.DurationMs).Index(i++).Name("duration_ms");
-        Map(r => r.Detail).Index(i++).Name("detail");
-        // Added after the documented prefix; keep them last. Optional on reading, so results written before they
-        // existed still render (their rows read as unreviewed, without params): a nightly history is not lost to a
-        // schema change.
-        Map(r => r.Verdict).Index(i++).Name("verdict").Optional();
-        Map(r => r.Params).Index(i++).Name("params").Optional();
-        Map(r => r.VerdictReason).Index(i++).Name("verdict_reason").Optional();
-    }
+    [CsvColumn("run_id")] public string RunId { get; set; } = "";
+    [CsvColumn("utc"), CsvConverter(typeof(UtcConverter))] public DateTimeOffset Utc { get; set; }
+    [CsvColumn("host")] public string Host { get; set; } = "";
+    [CsvColumn("os")] public string Os { get; set; } = "";
+    [CsvColumn("runtime")] public string Runtime { get; set; } = "";
+    [CsvColumn("subject")] public string Subject { get; set; } = "";
+    [CsvColumn("subject_version")] public string SubjectVersion { get; set; } = "";
+    [CsvColumn("start_method")] public string StartMethod { get; set; } = "";
+    [CsvColumn("scenario")] public string Scenario { get; set; } = "";
+    [CsvColumn("area")] public string Area { get; set; } = "";
+
+    /// <summary>An empty field reads back as null: "" and null are the same seed.</summary>
+    [CsvColumn("seed"), CsvNullValues("")] public string? Seed { get; set; }
+
+    [CsvColumn("outcome")] public string Outcome { get; set; } = "";
+    [CsvColumn("expected")] public string Expected { get; set; } = "";
+    [CsvColumn("observed")] public string Observed { get; set; } = "";
+    [CsvColumn("duration_ms")] public double DurationMs { get; set; }
+    [CsvColumn("detail")] public string Detail { get; set; } = "";
+
+    // Added after the documented prefix; keep them last. Optional on reading, so results written before they existed still
+    // render (their rows read as unreviewed, without params): a nightly history is not lost to a schema change.
+    [CsvColumn("verdict", Optional = true)] public string Verdict { get; set; } = "";
+    [CsvColumn("params", Optional = true)] public string Params { get; set; } = "";
+    [CsvColumn("verdict_reason", Optional = true)] public string VerdictReason { get; set; } = "";
 }

@@ -2,19 +2,17 @@ using System.Globalization;
 
 namespace Lab.Results;
 
-/// <summary>A line chart of the benchmark section: a sweep of one parameter in one run, or a benchmark's trend over runs.</summary>
+/// <summary>A line chart of the benchmark section: a sweep of one parameter in one run (the trends over runs are the
+/// nightly section's, <see cref="TrendSeries"/>).</summary>
 public sealed record BenchChart(string Title, BenchChartKind Kind, string XTitle, string YTitle, IReadOnlyList<ChartSeries> Series);
 
 public enum BenchChartKind
 {
     /// <summary>Median against a numeric parameter (x on a log-2 axis), latest run: e.g. per-task time against chunksize.</summary>
     Sweep,
-
-    /// <summary>Median of each run against the run's time: the nightly history, as asv plots it.</summary>
-    Trend,
 }
 
-/// <summary>One subject and start method. For a trend, <see cref="ChartPoint.X"/> is the run's time in Unix milliseconds.</summary>
+/// <summary>One subject and start method.</summary>
 public sealed record ChartSeries(string Label, IReadOnlyList<ChartPoint> Points)
 {
     /// <summary>The point with the lowest y (for a time or overhead that is the best parameter value).</summary>
@@ -28,9 +26,6 @@ internal static class BenchCharts
 {
     /// <summary>The parameters a sweep may vary along; a benchmark's rows form a sweep when they differ only in it.</summary>
     public static readonly string[] SweepParameters = ["chunksize"];
-
-    /// <summary>Older runs beyond this many are left out of a trend: a nightly page stays readable.</summary>
-    public const int TrendRuns = 30;
 
     public static List<BenchChart> Sweeps(IReadOnlyList<BenchRow> latestRun)
     {
@@ -53,32 +48,6 @@ internal static class BenchCharts
                 var title = sweep.Key.Benchmark + (sweep.Key.Others.Length > 0 ? $" ({sweep.Key.Others})" : "");
                 charts.Add(new BenchChart(title, BenchChartKind.Sweep, parameter, sweep.Key.Unit, series));
             }
-        }
-        return charts;
-    }
-
-    /// <summary>One chart per benchmark and params seen in at least two runs (sweep points excepted: one trend per
-    /// swept value would bury the page; their best value is in the sweep chart).</summary>
-    public static List<BenchChart> Trends(IReadOnlyList<BenchRow> all)
-    {
-        var runs = all.GroupBy(r => r.RunId, StringComparer.Ordinal)
-            .Select(g => (RunId: g.Key, Utc: g.Max(r => r.Utc)))
-            .OrderByDescending(r => r.Utc).ThenByDescending(r => r.RunId, StringComparer.Ordinal)
-            .Take(TrendRuns)
-            .ToDictionary(r => r.RunId, r => r.Utc, StringComparer.Ordinal);
-        var charts = new List<BenchChart>();
-        var recent = all.Where(r => runs.ContainsKey(r.RunId) && SweepParameters.All(p => Split(r.Params, p).Value is null));
-        foreach (var group in recent.GroupBy(r => (r.Benchmark, r.Params, r.Unit)).OrderBy(g => g.Key.Benchmark, StringComparer.Ordinal).ThenBy(g => g.Key.Params, StringComparer.Ordinal))
-        {
-            if (group.Select(r => r.RunId).Distinct(StringComparer.Ordinal).Count() < 2) continue;
-            var series = group.GroupBy(Label)
-                .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => new ChartSeries(g.Key, g
-                    .Select(r => new ChartPoint(runs[r.RunId].ToUnixTimeMilliseconds(), r.Median))
-                    .OrderBy(p => p.X).ToList()))
-                .ToList();
-            var title = group.Key.Benchmark + (group.Key.Params.Length > 0 ? $" ({group.Key.Params})" : "");
-            charts.Add(new BenchChart(title, BenchChartKind.Trend, "run (UTC)", group.Key.Unit, series));
         }
         return charts;
     }

@@ -31,9 +31,10 @@ public static class HtmlReport
             </head>
             <body>
             <h1>Concurrency lab report</h1>
-            <nav><a href="#runs">Runs</a> · <a href="#summary">Summary</a> · <a href="#failures">Failures</a> · <a href="#matrix">Matrix</a> · <a href="#divergences">Divergences</a> · <a href="#benchmarks">Benchmarks</a> · <a href="#charts">Charts</a> · <a href="#systematic">Systematic</a></nav>
+            <nav><a href="#changes">Changes</a> · <a href="#runs">Runs</a> · <a href="#summary">Summary</a> · <a href="#failures">Failures</a> · <a href="#matrix">Matrix</a> · <a href="#divergences">Divergences</a> · <a href="#benchmarks">Benchmarks</a> · <a href="#charts">Sweeps</a> · <a href="#nightly">Nightly</a> · <a href="#systematic">Systematic</a></nav>
 
             """);
+        HtmlNightly.Changes(html, model.Changes);
         Runs(html, model);
         if (model.Conformance is { } conformance)
         {
@@ -47,8 +48,11 @@ public static class HtmlReport
             html.Append("<section id=\"summary\"><h2>Conformance</h2><p class=\"none\">No conformance rows.</p></section>\n");
         }
         Benchmarks(html, model.Bench);
-        if (model.Bench is { } bench) HtmlCharts.Append(html, bench.Charts);
+        var sweeps = model.Bench?.Charts ?? [];
+        HtmlCharts.Sweeps(html, sweeps);
+        HtmlNightly.Section(html, model.Nightly);
         Systematic(html, model.Systematic);
+        HtmlCharts.Scripts(html, sweeps, model.Nightly?.Trends ?? []);
         html.Append("</body>\n</html>\n");
         return html.ToString();
     }
@@ -97,7 +101,7 @@ public static class HtmlReport
         html.Append("<table><thead><tr><th>scenario</th><th>subject</th><th>method</th><th>outcome</th><th>expected</th><th>observed</th><th>detail</th><th>seed</th></tr></thead><tbody>\n");
         foreach (var r in failures)
         {
-            html.Append("<tr>").Append(Td(r.Scenario, "mono")).Append(Td(r.Subject)).Append(Td(r.StartMethod))
+            html.Append("<tr id=\"").Append(ReportAnchors.Failure(r)).Append("\">").Append(Td(r.Scenario, "mono")).Append(Td(r.Subject)).Append(Td(r.StartMethod))
                 .Append("<td>").Append(Badge(r.Outcome)).Append("</td>")
                 .Append(Td(r.Expected, "pre")).Append(Td(r.Observed, "pre")).Append(Td(r.Detail, "pre")).Append(Td(r.Seed ?? "", "mono"))
                 .Append("</tr>\n");
@@ -132,7 +136,7 @@ public static class HtmlReport
             html.Append("<p class=\"none\">No divergences between subjects.</p>\n");
         foreach (var d in divergences)
         {
-            html.Append("<div class=\"divergence\"><h3><span class=\"mono\">").Append(HtmlEncode(d.Scenario)).Append("</span> <small>")
+            html.Append("<div class=\"divergence\" id=\"").Append(ReportAnchors.Divergence(d.Scenario)).Append("\"><h3><span class=\"mono\">").Append(HtmlEncode(d.Scenario)).Append("</span> <small>")
                 .Append(HtmlEncode(d.Area)).Append(" · differs on ").Append(HtmlEncode(string.Join(", ", d.StartMethods)))
                 .Append(" · verdict: <span class=\"verdict v-").Append(d.Verdict.Length == 0 ? "unreviewed" : d.Verdict == Verdicts.Defect ? "defect" : "intended").Append("\">")
                 .Append(HtmlEncode(ReportFormat.Verdict(d.Verdict))).Append("</span></small></h3>\n");
@@ -289,6 +293,9 @@ public static class HtmlReport
         tr.ref td{font-weight:600}
         .bar{position:relative;width:16rem;height:.9rem;background:var(--soft);border:1px solid var(--line)}
         .bar .m{position:absolute;left:0;top:0;bottom:0;background:var(--bar);opacity:.75}.bar .w{position:absolute;top:calc(50% - 1px);height:2px;background:#1f2328}
+        .changes{border:1px solid var(--line);background:var(--soft);padding:.2rem 1rem .6rem;margin-top:1rem}.changes h2{margin-top:.6rem}
+        .nothing{font-weight:600;color:var(--pass)}li.v-regression,table.v-regression th{color:var(--fail)}li.v-improvement,table.v-improvement th{color:var(--pass)}
+        .trends{display:grid;grid-template-columns:repeat(auto-fill,minmax(420px,1fr));gap:.5rem 1.5rem}.chart.small{height:200px}figure.trend{margin:.5rem 0}.step{color:#8250df}
         @media print{nav{display:none}}
         """;
 }

@@ -14,7 +14,9 @@ public static class MarkdownReport
     {
         ArgumentNullException.ThrowIfNull(model);
         var md = new StringBuilder();
-        md.Append("# Concurrency lab report\n\n## Runs\n\nEach section shows the latest run (by UTC) of its kind.\n\n");
+        md.Append("# Concurrency lab report\n\n");
+        MarkdownNightly.Changes(md, model.Changes);
+        md.Append("## Runs\n\nEach section shows the latest run (by UTC) of its kind.\n\n");
         Table(md, ["section", "run id", "utc", "host", "os", "runtime", "subjects", "rows"],
             new[] { ("conformance", model.Conformance?.Run), ("benchmarks", model.Bench?.Run) }
                 .Where(r => r.Item2 is not null)
@@ -56,6 +58,7 @@ public static class MarkdownReport
         if (model.Bench is not { } bench)
         {
             md.Append("No benchmark rows.\n\n");
+            MarkdownNightly.Calibration(md, model.Nightly);
             Systematic(md, model.Systematic);
             return md.ToString();
         }
@@ -85,6 +88,7 @@ public static class MarkdownReport
                     sweep.Series.Select(s => new[] { Escape(s.Label), ReportFormat.Number(s.Lowest.X), ReportFormat.Number(s.Lowest.Y), Escape(sweep.YTitle) }));
             }
         }
+        MarkdownNightly.Calibration(md, model.Nightly);
         Systematic(md, model.Systematic);
         return md.ToString();
     }
@@ -156,7 +160,7 @@ public static class MarkdownReport
         return result.ToString();
     }
 
-    private static void Table(StringBuilder md, IReadOnlyList<string> headers, IEnumerable<string[]> rows, string? whenEmpty = null)
+    internal static void Table(StringBuilder md, IReadOnlyList<string> headers, IEnumerable<string[]> rows, string? whenEmpty = null)
     {
         var list = rows.ToList();
         if (list.Count == 0 && whenEmpty is not null)

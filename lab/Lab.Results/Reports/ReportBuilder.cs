@@ -64,6 +64,11 @@ public static class ReportBuilder
     // observed something (a skip or an error observes nothing); a start method only one subject has (e.g. fork,
     // which the engine lacks) cannot diverge. A divergence lists the divergent inputs' rows under every start
     // method, for context, and its verdict is that of the divergent rows alone.
+    /// <summary>The divergences of one run's rows (<see cref="NightlyReportBuilder"/> compares two runs' divergences).</summary>
+    internal static IReadOnlyList<Divergence> DivergencesOf(IEnumerable<ConformanceRow> rows) =>
+        Divergences(rows.OrderBy(r => r.Scenario, StringComparer.Ordinal).ThenBy(r => r.Subject, StringComparer.Ordinal)
+            .ThenBy(r => r.StartMethod, StringComparer.Ordinal).ThenBy(r => r.Seed ?? "", StringComparer.Ordinal).ToList());
+
     private static List<Divergence> Divergences(List<ConformanceRow> rows)
     {
         var result = new List<Divergence>();
@@ -139,7 +144,7 @@ public static class ReportBuilder
             .ToList();
         return new BenchReport(header, ReferenceSubject, ReferenceStartMethod, groups)
         {
-            Charts = [.. BenchCharts.Sweeps(rows), .. BenchCharts.Trends(all)],
+            Charts = BenchCharts.Sweeps(rows),
         };
     }
 

@@ -15,6 +15,15 @@ internal static class ReportFormat
         return value.ToString(format, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>A relative change as a signed percentage: 0.123 → "+12.3%".</summary>
+    public static string Signed(double fraction) =>
+        (fraction >= 0 ? "+" : "") + (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    public static string PValue(double p) => p < 0.0001 ? "< 0.0001" : p.ToString("0.####", CultureInfo.InvariantCulture);
+
+    /// <summary>The first 12 hex digits of a commit, as git abbreviates enough to be unique in a large repository.</summary>
+    public static string ShortCommit(string commit) => commit.Length > 12 ? commit[..12] : commit;
+
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string Ratio(double? ratio) =>

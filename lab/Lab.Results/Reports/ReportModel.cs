@@ -9,6 +9,12 @@ public sealed record ReportModel(ConformanceReport? Conformance, BenchReport? Be
 {
     /// <summary>The systematic tester's figures (`lab explore`): the latest row of each series, whatever run wrote it.</summary>
     public SystematicReport? Systematic { get; init; }
+
+    /// <summary>What changed since the last run: the top of the page. Null without any history to compare.</summary>
+    public ChangesReport? Changes { get; init; }
+
+    /// <summary>The nightly section: calibration of the comparison and a trend per series.</summary>
+    public NightlyReport? Nightly { get; init; }
 }
 
 /// <summary>Rows of systematic-*.csv: the corpus under both testers side by side (<see cref="Comparison"/>, from the
@@ -91,7 +97,7 @@ public sealed record BenchReport(
     string ReferenceStartMethod,
     IReadOnlyList<BenchGroup> Groups)
 {
-    /// <summary>Sweeps of the latest run (e.g. per-task time against chunksize), then trends over the recent runs.</summary>
+    /// <summary>Sweeps of the latest run (e.g. per-task time against chunksize).</summary>
     public IReadOnlyList<BenchChart> Charts { get; init; } = [];
 }
 

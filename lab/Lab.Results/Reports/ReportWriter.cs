@@ -1,5 +1,6 @@
 using System.Text;
 using Lab.Results.Csv;
+using Lab.Results.Nightly;
 
 namespace Lab.Results;
 
@@ -10,9 +11,10 @@ public sealed record ReportPaths(string Html, string Markdown);
 public static class ReportWriter
 {
     /// <summary>
-    /// Reads every <c>conformance-*.csv</c> and <c>bench-*.csv</c> in <paramref name="resultsDir"/> and
-    /// writes <c>index.html</c> and <c>summary.md</c> into <paramref name="reportsDir"/> (created if
-    /// needed), each replaced atomically.
+    /// Reads every results file in <paramref name="resultsDir"/> (conformance, bench, samples, systematic, calibration) and
+    /// writes <c>index.html</c> and <c>summary.md</c> into <paramref name="reportsDir"/> (created if needed), each replaced
+    /// atomically. The nightly comparison is made here with the default policy (<see cref="ComparePolicy.Default"/>), as
+    /// `lab compare` makes it without options.
     /// </summary>
     /// <exception cref="FileNotFoundException">There is no results CSV to render.</exception>
     /// <exception cref="InvalidDataException">A CSV file does not match the documented columns.</exception>
@@ -28,8 +30,16 @@ public static class ReportWriter
                 "Run `lab run` (and `lab bench` for benchmarks) first.");
         }
 
-        var model = ReportBuilder.Build(ResultsCsv.ReadAllConformance(resultsDir), ResultsCsv.ReadAllBench(resultsDir))
-            with { Systematic = ReportBuilder.BuildSystematic(ResultsCsv.ReadAllSystematic(resultsDir)) };
+        var conformance = ResultsCsv.ReadAllConformance(resultsDir);
+        var bench = ResultsCsv.ReadAllBench(resultsDir);
+        var policy = ComparePolicy.Default;
+        var analyses = NightlyAnalysis.Analyze(ResultsCsv.ReadAllSamples(resultsDir), policy);
+        var model = ReportBuilder.Build(conformance, bench) with
+        {
+            Systematic = ReportBuilder.BuildSystematic(ResultsCsv.ReadAllSystematic(resultsDir)),
+            Changes = NightlyReportBuilder.Changes(analyses, conformance, policy),
+            Nightly = bench.Count == 0 ? null : NightlyReportBuilder.Nightly(bench, analyses, ResultsCsv.ReadAllCalibration(resultsDir), policy),
+        };
         Directory.CreateDirectory(reportsDir);
         var paths = new ReportPaths(
             Path.GetFullPath(Path.Combine(reportsDir, HtmlReport.FileName)),

@@ -37,6 +37,10 @@ public sealed record BenchRow
     public required double Min { get; init; }
     public required double Max { get; init; }
 
+    /// <summary>The commit the measured code was built from (<see cref="RunInfo.Commit"/>); "" when unknown, and in files
+    /// written before the column existed.</summary>
+    public string Commit { get; init => field = value ?? ""; } = "";
+
     /// <summary>
     /// Summarises raw samples. Percentiles use linear interpolation between closest ranks
     /// (Hyndman &amp; Fan type 7, numpy's default <c>method="linear"</c>): the q-quantile of n sorted
@@ -78,6 +82,7 @@ public sealed record BenchRow
             StdDev = stats.StdDev,
             Min = stats.Min,
             Max = stats.Max,
+            Commit = run.Commit,
         };
     }
 }

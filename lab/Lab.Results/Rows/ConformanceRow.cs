@@ -35,13 +35,16 @@ public sealed record ConformanceRow
     public required double DurationMs { get; init; }
     public string Detail { get; init; } = "";
 
+    // The three columns below were added after the first release. A file without them reads null into them (CsvHelper's
+    // generated reader gives a missing optional column its type's default): null reads as empty, their documented value.
+
     /// <summary>One of <see cref="Verdicts"/>; last column so that the documented order stays a prefix.</summary>
-    public string Verdict { get; init; } = Verdicts.Unreviewed;
+    public string Verdict { get; init => field = value ?? Verdicts.Unreviewed; } = Verdicts.Unreviewed;
 
     /// <summary>The case's inputs as compact JSON ("" when it has none); after verdict, so the documented
     /// order stays a prefix. Rows of different cases of one scenario are told apart by it.</summary>
-    public string Params { get; init; } = "";
+    public string Params { get; init => field = value ?? ""; } = "";
 
     /// <summary>Why a divergence is intended, as the scenario states it; empty otherwise.</summary>
-    public string VerdictReason { get; init; } = "";
+    public string VerdictReason { get; init => field = value ?? ""; } = "";
 }

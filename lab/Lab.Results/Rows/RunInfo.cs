@@ -12,6 +12,11 @@ public sealed record RunInfo(string RunId, DateTimeOffset Utc, string Host, stri
     /// <summary>Set by the container runs to the image name, so rows say which OS image produced them.</summary>
     public const string OsImageVariable = "LAB_OS_IMAGE";
 
+    /// <summary>The git commit the measured code was built from (the engine assembly's source revision), or "" when it
+    /// was not built from a git checkout. Not part of a benchmark series: it is what changes between the runs of one, and
+    /// what a regression is traced to.</summary>
+    public string Commit { get; init; } = "";
+
     /// <summary>
     /// Describes the current run. The OS label is, first found wins: <paramref name="osImage"/>,
     /// the <c>LAB_OS_IMAGE</c> environment variable, PRETTY_NAME from <c>/etc/os-release</c>

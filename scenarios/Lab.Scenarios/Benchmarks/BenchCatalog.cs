@@ -49,7 +49,7 @@ public sealed record IpcBenchSizes(
 public static class BenchCatalog
 {
     public const string StartFamily = "start", QueueFamily = "queue", PipeFamily = "pipe", LockFamily = "lock-uncontended",
-        ShmFamily = "shm", HandoffFamily = "lock-handoff", PoolFamily = "pool", PoolRssFamily = "pool-rss";
+        ShmFamily = "shm", HandoffFamily = "lock-handoff", PoolFamily = "pool", PoolRssFamily = "pool-rss", SpinFamily = "spin";
 
     public static IReadOnlyList<BenchDefinition> All { get; } =
     [
@@ -69,6 +69,7 @@ public static class BenchCatalog
         new(PoolChunksize.BestChunksize, PoolFamily, "chunksize", false, false, "the chunksize with the lowest pool-chunksize median (default counted as its value)"),
         new(PoolWorkerRss.Rss, PoolRssFamily, "KiB", false, false, "resident set (VmRSS) of each pool worker after a warm-up map"),
         new(PoolWorkerRss.PeakRss, PoolRssFamily, "KiB", false, false, "peak resident set (VmHWM) of each pool worker after a warm-up map"),
+        new(Spin.Id, SpinFamily, Spin.Unit, false, true, "CPU time of a fixed amount of work in process: the machine's own noise, and the calibration target of lab compare"),
     ];
 
     /// <summary>Issue #4 §7. pipe-throughput-1mib has two: either bound may be the one that applies.</summary>
@@ -127,6 +128,7 @@ public static class BenchCatalog
             (PoolFamily, CpythonSubject c) => PoolChunksize.OnCpython(c, plan),
             (PoolRssFamily, EngineSubject e) => PoolWorkerRss.OnEngine(e, plan),
             (PoolRssFamily, CpythonSubject c) => PoolWorkerRss.OnCpython(c, plan, wanted),
+            (SpinFamily, EngineSubject e) => [Spin.OnEngine(e, plan)],
             _ => [],
         };
         return measured.Where(s => wanted.Contains(s.Benchmark)).ToList();

@@ -13,5 +13,9 @@ public sealed record BenchPlan(int Samples, int Warmup)
     /// short one instead.</summary>
     public bool IsQuick { get; init; }
 
+    /// <summary>Multiplies the work of the <c>spin</c> benchmark without changing its params (1 = its base cost): a deliberate
+    /// slowdown for calibrating `lab compare`. Other benchmarks ignore it.</summary>
+    public double Work { get; init; } = 1;
+
     public string Params => $"n={Samples};warmup={Warmup}";
 }

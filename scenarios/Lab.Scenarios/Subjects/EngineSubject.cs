@@ -15,6 +15,13 @@ public sealed class EngineSubject : Subject
         typeof(Multiprocessing).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
         ?? typeof(Multiprocessing).Assembly.GetName().Version?.ToString() ?? "unknown";
 
+    /// <summary>The git commit the engine was built from (the SDK stamps it after '+' in the informational version when it
+    /// builds from a git checkout), or "" when unknown.</summary>
+    public static string Commit { get; } =
+        typeof(Multiprocessing).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion is { } v && v.IndexOf('+') is var plus and >= 0
+            ? v[(plus + 1)..]
+            : "";
+
     public override IReadOnlyList<string> StartMethods { get; } = Multiprocessing.AllStartMethods.Select(m => m.ToName()).ToArray();
 
     public override string? NotApplicable(Scenario scenario, string startMethod) =>
