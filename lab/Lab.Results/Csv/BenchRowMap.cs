@@ -30,5 +30,7 @@ internal sealed class BenchRowMap : ClassMap<BenchRow>
         Map(r => r.StdDev).Index(i++).Name("stddev");
         Map(r => r.Min).Index(i++).Name("min");
         Map(r => r.Max).Index(i++).Name("max");
+        // Appended by the cross-OS matrix (issue #11); optional on reading, so files written before it still read.
+        Map(r => r.Image).Index(i++).Name("image").Optional();
     }
 }

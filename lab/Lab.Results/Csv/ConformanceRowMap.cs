@@ -34,5 +34,6 @@ internal sealed class ConformanceRowMap : ClassMap<ConformanceRow>
         Map(r => r.Verdict).Index(i++).Name("verdict").Optional();
         Map(r => r.Params).Index(i++).Name("params").Optional();
         Map(r => r.VerdictReason).Index(i++).Name("verdict_reason").Optional();
+        Map(r => r.Image).Index(i++).Name("image").Optional();
     }
 }

@@ -69,7 +69,7 @@ public static class ResultsCsv
         return files;
     }
 
-    private static void Write<TRow, TMap>(string path, IEnumerable<TRow> rows)
+    internal static void Write<TRow, TMap>(string path, IEnumerable<TRow> rows)
         where TMap : ClassMap<TRow>
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -89,7 +89,7 @@ public static class ResultsCsv
         });
     }
 
-    private static List<TRow> Read<TRow, TMap>(string path)
+    internal static List<TRow> Read<TRow, TMap>(string path)
         where TMap : ClassMap<TRow>
     {
         using var text = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);

@@ -9,6 +9,9 @@ public sealed record ReportModel(ConformanceReport? Conformance, BenchReport? Be
 {
     /// <summary>The systematic tester's figures (`lab explore`): the latest row of each series, whatever run wrote it.</summary>
     public SystematicReport? Systematic { get; init; }
+
+    /// <summary>The latest cross-OS matrix run (`lab matrix`): its images side by side.</summary>
+    public CrossOsReport? CrossOs { get; init; }
 }
 
 /// <summary>Rows of systematic-*.csv, grouped as benchmarks are: iterations to the first bug per program and strategy,

@@ -20,8 +20,10 @@ public static class ReportWriter
     {
         ArgumentException.ThrowIfNullOrEmpty(resultsDir);
         ArgumentException.ThrowIfNullOrEmpty(reportsDir);
+        var matrix = MatrixResults.ReadLatest(resultsDir);
         if (ResultsCsv.FilesIn(resultsDir, ResultsCsv.ConformancePattern).Count == 0
-            && ResultsCsv.FilesIn(resultsDir, ResultsCsv.BenchPattern).Count == 0)
+            && ResultsCsv.FilesIn(resultsDir, ResultsCsv.BenchPattern).Count == 0
+            && matrix is null)
         {
             throw new FileNotFoundException(
                 $"No results to report: {Path.GetFullPath(resultsDir)} has no {ResultsCsv.ConformancePattern} or {ResultsCsv.BenchPattern}. " +
@@ -29,7 +31,11 @@ public static class ReportWriter
         }
 
         var model = ReportBuilder.Build(ResultsCsv.ReadAllConformance(resultsDir), ResultsCsv.ReadAllBench(resultsDir))
-            with { Systematic = ReportBuilder.BuildSystematic(ResultsCsv.ReadAllSystematic(resultsDir)) };
+            with
+            {
+                Systematic = ReportBuilder.BuildSystematic(ResultsCsv.ReadAllSystematic(resultsDir)),
+                CrossOs = matrix is null ? null : CrossOsBuilder.Build(matrix),
+            };
         Directory.CreateDirectory(reportsDir);
         var paths = new ReportPaths(
             Path.GetFullPath(Path.Combine(reportsDir, HtmlReport.FileName)),

@@ -37,6 +37,10 @@ public sealed record BenchRow
     public required double Min { get; init; }
     public required double Max { get; init; }
 
+    /// <summary>The OS image the row was measured in, as `lab matrix` names it (suite and recipe hash, e.g.
+    /// <c>bookworm@3f2a9c1b7d0e</c>); empty for a run on the host and in files written before the column existed.</summary>
+    public string Image { get; init; } = "";
+
     /// <summary>
     /// Summarises raw samples. Percentiles use linear interpolation between closest ranks
     /// (Hyndman &amp; Fan type 7, numpy's default <c>method="linear"</c>): the q-quantile of n sorted
@@ -78,6 +82,7 @@ public sealed record BenchRow
             StdDev = stats.StdDev,
             Min = stats.Min,
             Max = stats.Max,
+            Image = run.Image,
         };
     }
 }

@@ -12,6 +12,13 @@ public sealed record RunInfo(string RunId, DateTimeOffset Utc, string Host, stri
     /// <summary>Set by the container runs to the image name, so rows say which OS image produced them.</summary>
     public const string OsImageVariable = "LAB_OS_IMAGE";
 
+    /// <summary>Set by `lab matrix` in each container to the image's name (suite and recipe hash, e.g.
+    /// <c>bookworm@3f2a9c1b7d0e</c>): the <c>image</c> column of every row. Empty on the host.</summary>
+    public const string ImageVariable = "LAB_IMAGE";
+
+    /// <summary>The OS image the run ran in (<see cref="ImageVariable"/>); empty outside the matrix.</summary>
+    public string Image { get; init; } = "";
+
     /// <summary>
     /// Describes the current run. The OS label is, first found wins: <paramref name="osImage"/>,
     /// the <c>LAB_OS_IMAGE</c> environment variable, PRETTY_NAME from <c>/etc/os-release</c>
@@ -29,7 +36,10 @@ public sealed record RunInfo(string RunId, DateTimeOffset Utc, string Host, stri
             now,
             Environment.MachineName,
             os,
-            RuntimeInformation.FrameworkDescription);
+            RuntimeInformation.FrameworkDescription)
+        {
+            Image = NonEmpty(Environment.GetEnvironmentVariable(ImageVariable)) ?? "",
+        };
     }
 
     /// <summary>
