@@ -98,6 +98,7 @@ public static class CellRunner
             .WithLogger(NullLogger.Instance)
             .WithImagePullPolicy(PullPolicy.Never)
             .WithName($"lab-{settings.RunId}-{cell.Name}".ToLowerInvariant())
+            .WithHostname(cell.Name)
             .WithLabel(LabLabels.Run, settings.RunId)
             .WithLabel(LabLabels.ImageRecipe, cell.Recipe.Hash)
             .WithLabel(LabLabels.Owner, OwnerProcess.Current.ToString())

@@ -53,17 +53,14 @@ public static class ImageBuilder
             progress($"debootstrap {recipe.Suite} from {mirror}");
             var packagesCache = Path.Combine(Path.GetFullPath(cacheDir), "debs", recipe.Suite);
             Directory.CreateDirectory(packagesCache);
-            var lastStep = "";
+            var stages = new HashSet<string>(StringComparer.Ordinal);
             var bootstrap = await ExternalCommand.RunAsync("debootstrap",
                 [$"--variant={ImageRecipe.Variant}", $"--include={string.Join(',', recipe.Packages)}", $"--cache-dir={packagesCache}", recipe.Suite, rootfs, mirror],
                 log, TimeSpan.FromMinutes(30), cancel, onLine: line =>
                 {
-                    // debootstrap's stage lines ("I: Retrieving Release", "I: Extracting libc6...", "I: Configuring python3...")
-                    // would be hundreds: report each stage once.
-                    if (!line.StartsWith("I: ", StringComparison.Ordinal)) return;
-                    var step = line[3..].Split(' ')[0];
-                    if (step == lastStep) return;
-                    lastStep = step;
+                    // debootstrap's info lines ("I: Retrieving libc6 2.36", "I: Extracting libc6...", "I: Configuring python3...")
+                    // are hundreds, one per package and stage: report the first of each stage.
+                    if (!line.StartsWith("I: ", StringComparison.Ordinal) || !stages.Add(line[3..].Split(' ')[0])) return;
                     progress($"{recipe.Suite}: {line[3..]}");
                 });
             if (!bootstrap.Succeeded)
