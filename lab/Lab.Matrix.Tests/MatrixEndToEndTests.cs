@@ -42,7 +42,7 @@ public sealed class MatrixEndToEndTests(ITestOutputHelper output)
                 daemons.Select(d => d.Layout.Endpoint.ToString()).ToList(),
                 Jobs: 2,
                 SubjectSets: ["engine", "cpython"],
-                new CellCommands(["--area", "exit-codes", "--quick", "--seed", "7"], ["--benchmark", "start-latency", "--n", "3", "--warmup", "1", "--quick"]),
+                new CellCommands(["--area", "start-methods", "--quick", "--seed", "7"], ["--benchmark", "start-latency", "--n", "3", "--warmup", "1", "--quick"]),
                 lab,
                 Path.Combine(scratch, "results"),
                 work,
@@ -61,7 +61,9 @@ public sealed class MatrixEndToEndTests(ITestOutputHelper output)
             Assert.All(rows, r => Assert.Equal(label, r.Image));
             Assert.All(rows, r => Assert.Contains("bookworm", r.Os));
             Assert.All(rows.Where(r => r.Subject == "cpython"), r => Assert.StartsWith("3.11.", r.SubjectVersion));
-            Assert.Contains(rows, r => r.Outcome == Outcomes.Pass && r.Scenario == "exit-codes.explicit-exit");
+            Assert.Contains(rows, r => r.Outcome == Outcomes.Pass && r.Scenario == "start-methods.default" && r.Subject == "cpython" && r.Observed == "default=fork");
+            // Each cell ran its own subject set only.
+            Assert.All(outcome.Cells, c => Assert.All(ResultsCsv.ReadAllConformance(Path.Combine(outcome.Folder, $"bookworm-{c.Subjects}")), r => Assert.Equal(c.Subjects, r.Subject)));
             var failed = rows.Where(r => r.Outcome is Outcomes.Fail or Outcomes.Error or Outcomes.Hang).ToList();
             Assert.True(failed.Count == 0, "failed rows: " + string.Join("; ", failed.Select(r => $"{r.Scenario} {r.Subject}/{r.StartMethod}: {r.Observed} ({r.Detail})")));
             Assert.Contains(outcome.Results.Bench, b => b.Benchmark == "start-latency" && b.Subject == "engine" && b.Image == label);
@@ -81,8 +83,10 @@ public sealed class MatrixEndToEndTests(ITestOutputHelper output)
         finally
         {
             foreach (var daemon in daemons) await daemon.DisposeAsync();
-            foreach (var daemon in daemons) Assert.False(Directory.Exists($"/proc/{daemon.Pid}"), $"dockerd {daemon.Pid} still runs");
+            var running = daemons.Where(d => Directory.Exists($"/proc/{d.Pid}")).Select(d => d.Pid).ToList();
+            // The daemons' data roots hold the images they imported: they go with the folder.
             Directory.Delete(scratch, recursive: true);
+            Assert.True(running.Count == 0, $"dockerd still runs: {string.Join(", ", running)}");
         }
     }
 
@@ -107,10 +111,14 @@ public sealed class MatrixEndToEndTests(ITestOutputHelper output)
 
     private sealed class TestProgress(ITestOutputHelper output) : IMatrixProgress
     {
-        public void Say(string line) => output.WriteLine(line);
+        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
 
-        public void CellStarted(Cell cell, string engine) => output.WriteLine($"cell {cell} on {engine}: started");
+        public void Say(string line) => Write(line);
 
-        public void CellFinished(Cell cell, CellRow row, CellCounts counts) => output.WriteLine($"cell {cell}: {row.Outcome} ({counts}) {row.Detail}");
+        public void CellStarted(Cell cell, string engine) => Write($"cell {cell} on {engine}: started");
+
+        public void CellFinished(Cell cell, CellRow row, CellCounts counts) => Write($"cell {cell}: {row.Outcome} in {row.DurationS} s ({counts}) {row.Detail}");
+
+        private void Write(string line) => output.WriteLine($"[{_clock.Elapsed.TotalSeconds:0} s] {line}");
     }
 }

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Lab.Matrix.Cells;
 
 /// <summary>What each cell runs inside its container: `lab run` and/or `lab bench` with these arguments (the matrix's
-/// pass-through options), each writing to /results. Null: that part is not run.</summary>
+/// pass-through options) and the cell's --subject, each writing to /results. Null: that part is not run.</summary>
 public sealed record CellCommands(IReadOnlyList<string>? Run, IReadOnlyList<string>? Bench);
 
 /// <summary>Where and how long: the self-contained lab to mount, the run's id (a label on every container) and the
@@ -49,9 +49,9 @@ public static class CellRunner
         {
             await container.StartAsync(limit.Token);
             if (commands.Run is { } run)
-                runExit = await ExecAsync(container, "run", run, Path.Combine(cellDir, "run.log"), limit.Token);
+                runExit = await ExecAsync(container, "run", ["--subject", cell.Subjects, .. run], Path.Combine(cellDir, "run.log"), limit.Token);
             if (commands.Bench is { } bench)
-                benchExit = await ExecAsync(container, "bench", bench, Path.Combine(cellDir, "bench.log"), limit.Token);
+                benchExit = await ExecAsync(container, "bench", ["--subject", cell.Subjects, .. bench], Path.Combine(cellDir, "bench.log"), limit.Token);
             var missing = Missing(cellDir, commands);
             return Row(missing is null ? CellRow.Done : CellRow.Error, missing ?? "");
         }

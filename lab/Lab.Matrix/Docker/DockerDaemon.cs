@@ -30,11 +30,12 @@ public sealed class DockerDaemon : IAsyncDisposable
     {
         _process = process;
         Layout = layout;
+        Pid = process.Id;
     }
 
     public DaemonLayout Layout { get; }
 
-    public int Pid => _process.Id;
+    public int Pid { get; }
 
     /// <exception cref="InvalidOperationException">dockerd is missing, exited, or did not answer within 60 s; the message
     /// carries the tail of its log.</exception>
