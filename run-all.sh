@@ -52,39 +52,36 @@ runtime_id() {
   esac
 }
 
-publish() {
+# $1: the folder; $2: true for a self-contained lab.
+publish_lab() {
   local rid
   rid=$(runtime_id)
-  say "publish the lab ($CONFIG, $rid, ReadyToRun)"
-  rm -rf "$LAB_PUBLISHED"
-  dotnet publish lab/Lab.Cli -c "$CONFIG" -r "$rid" --self-contained false -p:PublishReadyToRun=true \
-    -o "$LAB_PUBLISHED" --verbosity quiet -nologo
+  say "publish the lab to $1 ($CONFIG, $rid, ReadyToRun, self-contained: $2)"
+  rm -rf "$1"
+  dotnet publish lab/Lab.Cli -c "$CONFIG" -r "$rid" --self-contained "$2" -p:PublishReadyToRun=true \
+    -o "$1" --verbosity quiet -nologo
 }
+
+publish() { publish_lab "$LAB_PUBLISHED" false; }
 
 # `lab matrix` mounts the lab read-only into OS images that have no .NET: it is published self-contained (with a
 # self-contained engine worker beside it, lab/Lab.Cli/Lab.Cli.csproj), for this machine's architecture, which is also
 # the architecture debootstrap builds the images for.
 LAB_SELF_CONTAINED="$ARTIFACTS/lab-self-contained"
 
-publish_self_contained() {
-  local rid
-  rid=$(runtime_id)
-  say "publish the lab self-contained ($CONFIG, $rid, ReadyToRun) for the matrix's containers"
-  rm -rf "$LAB_SELF_CONTAINED"
-  dotnet publish lab/Lab.Cli -c "$CONFIG" -r "$rid" --self-contained true -p:PublishReadyToRun=true \
-    -o "$LAB_SELF_CONTAINED" --verbosity quiet -nologo
-}
+publish_self_contained() { publish_lab "$LAB_SELF_CONTAINED" true; }
 
 # The matrix installs docker.io and debootstrap and starts dockerd itself when it runs as root and no engine answers
 # (and stops that dockerd at the end); without root it says what to install or start and exits 2. Built images are kept
-# in the engine and in .artifacts/matrix/images, named by their recipe's hash, and reused by the next run.
+# in the engine and in ~/.cache/lab-matrix/images, named by their recipe's hash, and reused by the next run.
 matrix_job() {
   need_dotnet; publish_self_contained
   mkdir -p results reports
   local status=0
   say "cross-OS matrix (lab matrix): the scenarios and quick benchmarks in bullseye, bookworm, trixie and sid"
-  "$LAB_SELF_CONTAINED/lab" matrix --bench-quick --results results --work-dir "$ARTIFACTS/matrix" "$@" || status=$?
-  [ "$status" = 2 ] && die "lab matrix could not start (see above)"
+  "$LAB_SELF_CONTAINED/lab" matrix --bench-quick --results results "$@" || status=$?
+  # 1: failures found (the report shows them); anything else: it could not start (2) or was interrupted (130).
+  [ "$status" -le 1 ] || die "lab matrix did not complete (exit code $status; see above)"
   say "report (lab report)"
   "$LAB_SELF_CONTAINED/lab" report --results results --reports reports
   [ "$status" = 0 ] || die "the matrix found failed cells or rows, or unexplained cross-image divergences (see above and reports/summary.md)"

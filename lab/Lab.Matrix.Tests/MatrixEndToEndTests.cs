@@ -11,7 +11,7 @@ namespace Lab.Matrix.Tests;
 /// <summary>
 /// The matrix for real (issue #11 §6): two private Docker engines started by the test (each with its own socket, data
 /// root and exec root under a temporary folder), one image (bookworm, built with debootstrap or reused from the image
-/// cache in .artifacts/matrix), two cells (engine, cpython) spread over the two engines, a handful of scenarios and one
+/// cache `lab matrix` uses, ~/.cache/lab-matrix), two cells (engine, cpython) spread over the two engines, a handful of scenarios and one
 /// benchmark in each. Afterwards nothing is left: the run removed its containers, the daemons are stopped, and the
 /// images they imported go with their data roots. Skipped, with the reason, where Docker cannot be started (not root).
 /// </summary>
@@ -25,7 +25,7 @@ public sealed class MatrixEndToEndTests(ITestOutputHelper output)
     {
         Skip.IfNot(Privileges.IsRoot, "the end-to-end matrix test starts its own Docker daemons, which needs root");
         var repo = RepositoryRoot();
-        var work = Path.Combine(repo, ".artifacts", "matrix");
+        var work = MatrixOptions.DefaultWorkDir;
         var scratch = Path.Combine(Path.GetTempPath(), "lab-mx-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(scratch);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(20));

@@ -21,6 +21,14 @@ public sealed record MatrixOptions(
     TimeSpan CellTimeLimit)
 {
     public string ImageCacheDir => Path.Combine(WorkDir, "images");
+
+    /// <summary>The default work folder: per user and machine, not per checkout, because what it holds is: images are
+    /// named by recipe, the system engine keeps them across checkouts, and so can the tarballs other engines import
+    /// (a fresh clone, CI's among them, then imports in seconds instead of running debootstrap).
+    /// $XDG_CACHE_HOME/lab-matrix, else ~/.cache/lab-matrix.</summary>
+    public static string DefaultWorkDir =>
+        Path.Combine(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } cache ? cache
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"), "lab-matrix");
 }
 
 /// <summary>What a matrix run reports while it goes; the CLI prints it (plain lines in a log, a live view on a terminal).</summary>

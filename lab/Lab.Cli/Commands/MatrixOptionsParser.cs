@@ -18,8 +18,8 @@ internal static class MatrixCommonOptions
 
     public static System.CommandLine.Option<string> WorkDir() => new("--work-dir")
     {
-        Description = "image cache (root file system tarballs, build logs) and the log of a dockerd the lab starts",
-        DefaultValueFactory = _ => Path.Combine(".artifacts", "matrix"),
+        Description = "image cache (root file system tarballs, build logs) and the log of a dockerd the lab starts (default: ~/.cache/lab-matrix)",
+        DefaultValueFactory = _ => MatrixOptions.DefaultWorkDir,
     };
 
     public static System.CommandLine.Option<string?> Mirror() => new("--mirror") { Description = $"Debian mirror for debootstrap (default: the one apt uses here, else {AptMirror.Fallback})" };
