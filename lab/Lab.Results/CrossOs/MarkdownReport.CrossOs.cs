@@ -31,7 +31,7 @@ public static partial class MarkdownReport
         foreach (var d in report.Divergences)
         {
             md.Append("#### ").Append(d.Number).Append(". ").Append(Escape(d.Scenario)).Append(" (").Append(Escape(d.Subject)).Append(" / ").Append(Escape(d.StartMethod)).Append(")\n\n")
-                .Append("Rule: ").Append(Escape(d.Rule)).Append("; verdict: **").Append(Escape(ReportFormat.Verdict(d.Verdict))).Append("**");
+                .Append("Rule: ").Append(Escape(d.Rule.TrimEnd('.'))).Append("; verdict: **").Append(Escape(ReportFormat.Verdict(d.Verdict))).Append("**");
             if (d.Params.Length > 0) md.Append("; params ").Append(Escape(d.Params));
             if (d.Seed is { Length: > 0 }) md.Append("; seed ").Append(Escape(d.Seed));
             md.Append("\n\n");
