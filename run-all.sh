@@ -148,7 +148,8 @@ test_job() {
 
   # House rule 4, checked from outside: nothing the tests started may still be running.
   local leftovers
-  leftovers=$(pgrep -f 'Lab.Engine.Worker' || true)
+  # Only this checkout's workers: the machine is shared, and other checkouts' test runs start workers of their own.
+  leftovers=$(pgrep -f "$ROOT/.*Lab.Engine.Worker" || true)
   if [ -n "$leftovers" ]; then
     echo "leftover engine children after the tests: $leftovers" >&2
     ps -o pid,ppid,stat,etime,args -p "$(tr '\n' ',' <<<"$leftovers" | sed 's/,$//')" >&2 || true

@@ -17,8 +17,12 @@ public sealed record MatrixOutcome(string RunId, string Folder, IReadOnlyList<Ce
 
     public int FailedCells => Cells.Count(c => c.Outcome != CellRow.Done);
 
-    /// <summary>`lab matrix` fails on a cell that did not finish, a failed row in any image, or a defect divergence.</summary>
-    public bool Failed => FailedCells > 0 || FailedRows > 0 || CrossImageJudge.HasDefects(Divergences);
+    /// <summary>Rows whose cell's `lab run` marked a defect divergence between subjects (engine against CPython) in that image.</summary>
+    public int CrossSubjectDefects => Results.Conformance.Count(r => r.Verdict == Verdicts.Defect);
+
+    /// <summary>`lab matrix` fails as `lab run` would in any image (a failed cell or row, a defect between subjects), and
+    /// on a defect divergence across images.</summary>
+    public bool Failed => FailedCells > 0 || FailedRows > 0 || CrossSubjectDefects > 0 || CrossImageJudge.HasDefects(Divergences);
 }
 
 /// <summary>

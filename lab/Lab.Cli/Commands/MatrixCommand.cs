@@ -137,6 +137,9 @@ internal static class MatrixCommand
             Console.WriteLine($"CELL {cell.Outcome.ToUpperInvariant()} {cell.Image} {cell.Subjects} on {cell.Engine}: {cell.Detail}");
         foreach (var r in results.Conformance.Where(r => r.Outcome is Outcomes.Fail or Outcomes.Error or Outcomes.Hang))
             Console.WriteLine($"{r.Outcome.ToUpperInvariant()} {r.Scenario} on {r.Subject}/{r.StartMethod} in {r.Image}: expected '{r.Expected}', observed '{r.Observed}'");
+        foreach (var d in results.Conformance.Where(r => r.Verdict == Verdicts.Defect).GroupBy(r => (r.Image, r.Scenario)))
+            Console.WriteLine($"divergence between subjects (defect) in {d.Key.Image}: {d.Key.Scenario}: " +
+                              string.Join(" | ", d.Select(r => $"{r.Subject}/{r.StartMethod}: {r.Observed}")));
         foreach (var d in outcome.Divergences.GroupBy(d => d.Divergence))
         {
             var first = d.First();
