@@ -6,6 +6,9 @@
 #   ./run-all.sh nightly [--fail-on-regression] [--keep N]
 #                       the nightly performance job: every scenario, the full benchmarks, lab compare against the
 #                       history in results/, the report; exit 1 on a regression when asked; --keep prunes the history
+#   ./run-all.sh matrix the cross-OS matrix: the scenarios and quick benchmarks in one container per Debian image
+#                       (bullseye, bookworm, trixie, sid), then the report with the images side by side; extra
+#                       arguments go to `lab matrix` (e.g. --images bookworm,sid, --docker-host tcp://host:2375)
 # Everything it needs is checked here and installed when it can be (NuGet restore); what cannot be
 # installed from here is named with the command that installs it.
 set -euo pipefail
@@ -67,17 +70,48 @@ build() {
 LAB_PUBLISHED="$ARTIFACTS/lab"
 LAB="$LAB_PUBLISHED/lab"
 
-publish() {
-  local rid
+runtime_id() {
   case "$(uname -m)" in
-    x86_64) rid=linux-x64 ;;
-    aarch64 | arm64) rid=linux-arm64 ;;
+    x86_64) echo linux-x64 ;;
+    aarch64 | arm64) echo linux-arm64 ;;
     *) die "no .NET runtime identifier known for machine '$(uname -m)'" ;;
   esac
-  say "publish the lab ($CONFIG, $rid, ReadyToRun)"
-  rm -rf "$LAB_PUBLISHED"
-  dotnet publish lab/Lab.Cli -c "$CONFIG" -r "$rid" --self-contained false -p:PublishReadyToRun=true \
-    -o "$LAB_PUBLISHED" --verbosity quiet -nologo
+}
+
+# $1: the folder; $2: true for a self-contained lab.
+publish_lab() {
+  local rid
+  rid=$(runtime_id)
+  say "publish the lab to $1 ($CONFIG, $rid, ReadyToRun, self-contained: $2)"
+  rm -rf "$1"
+  dotnet publish lab/Lab.Cli -c "$CONFIG" -r "$rid" --self-contained "$2" -p:PublishReadyToRun=true \
+    -o "$1" --verbosity quiet -nologo
+}
+
+publish() { publish_lab "$LAB_PUBLISHED" false; }
+
+# `lab matrix` mounts the lab read-only into OS images that have no .NET: it is published self-contained (with a
+# self-contained engine worker beside it, lab/Lab.Cli/Lab.Cli.csproj), for this machine's architecture, which is also
+# the architecture debootstrap builds the images for.
+LAB_SELF_CONTAINED="$ARTIFACTS/lab-self-contained"
+
+publish_self_contained() { publish_lab "$LAB_SELF_CONTAINED" true; }
+
+# The matrix installs docker.io and debootstrap and starts dockerd itself when it runs as root and no engine answers
+# (and stops that dockerd at the end); without root it says what to install or start and exits 2. Built images are kept
+# in the engine and in ~/.cache/lab-matrix/images, named by their recipe's hash, and reused by the next run.
+matrix_job() {
+  need_dotnet; publish_self_contained
+  mkdir -p results reports
+  local status=0
+  say "cross-OS matrix (lab matrix): the scenarios and quick benchmarks in bullseye, bookworm, trixie and sid"
+  "$LAB_SELF_CONTAINED/lab" matrix --bench-quick --results results "$@" || status=$?
+  # 1: failures found (the report shows them); anything else: it could not start (2) or was interrupted (130).
+  [ "$status" -le 1 ] || die "lab matrix did not complete (exit code $status; see above)"
+  say "report (lab report)"
+  "$LAB_SELF_CONTAINED/lab" report --results results --reports reports
+  [ "$status" = 0 ] || die "the matrix found failed cells or rows, or unexplained cross-image divergences (see above and reports/summary.md)"
+  say "done: reports/index.html (section Cross-OS matrix), reports/summary.md, results/matrix-*/"
 }
 
 main_job() {
@@ -154,14 +188,17 @@ our_leftovers() {
   local f pid cmd
   for f in /proc/[0-9]*/environ; do
     pid=${f#/proc/}; pid=${pid%/environ}
-    tr '\0' '\n' <"$f" 2>/dev/null | grep -qxF "LAB_TEST_RUN=$LAB_TEST_RUN" || continue
-    cmd=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || continue
+    { tr '\0' '\n' <"$f"; } 2>/dev/null | grep -qxF "LAB_TEST_RUN=$LAB_TEST_RUN" || continue
+    cmd=$({ tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null) || continue
     case "$cmd" in *Lab.Engine.Worker*|*lab_driver.py*) echo "$pid" ;; esac
   done
 }
 
 test_job() {
   need_dotnet; need_python; need_chromium; build
+  # The matrix's end-to-end test runs the lab in containers on Docker engines it starts itself, which needs root;
+  # elsewhere it skips with its reason and needs no published lab.
+  if [ "$(id -u)" = 0 ]; then publish_self_contained; export LAB_MATRIX_LAB="$LAB_SELF_CONTAINED"; fi
   rm -rf "$ARTIFACTS/test-results"; mkdir -p "$ARTIFACTS/test-results"
   # A temporary directory of this run's own: the runtime's diagnostics files (below) and every temporary file the
   # tests make land there, apart from other jobs' on the same machine. Short, for Unix socket paths (108 bytes).
@@ -169,10 +206,12 @@ test_job() {
   local tmp; tmp=$(mktemp -d /tmp/lab-test.XXXXXX)
   export TMPDIR="$tmp"
   local status=0 passed failed skipped
-  say "dotnet test (a hung test host is killed after 5 minutes and reported)"
+  # The hang limit is per test: the matrix's end-to-end test builds its OS image with debootstrap on a fresh machine
+  # (one to four minutes on two busy cores) before it runs its containers.
+  say "dotnet test (a hung test host is killed after 12 minutes and reported)"
   dotnet test Lab.sln -c "$CONFIG" --no-build --verbosity quiet \
     --logger "trx" --logger "console;verbosity=minimal" --results-directory "$ARTIFACTS/test-results" \
-    --blame-hang-timeout 5m || status=$?
+    --blame-hang-timeout 12m || status=$?
   read -r passed failed skipped < <(trx_counts)
 
   if command -v python3 >/dev/null 2>&1; then
@@ -214,6 +253,14 @@ test_job() {
     echo "diagnostics files left in $tmp by killed .NET processes:$stale" >&2
     failed=$((failed + 1)); status=1
   fi
+  # Nor Docker daemons, containers or images: the matrix test's engines live under ${TMPDIR:-/tmp}/lab-mx-* (their
+  # data roots hold the images they imported) and must be stopped and removed.
+  local daemons
+  daemons=$(pgrep -f 'dockerd .*lab-mx-' || true)
+  if [ -n "$daemons" ] || compgen -G "${TMPDIR:-/tmp}/lab-mx-*" >/dev/null; then
+    echo "Docker daemons or their folders left by the matrix test: ${daemons:-none running}; $(ls -d "${TMPDIR:-/tmp}"/lab-mx-* 2>/dev/null | tr '\n' ' ')" >&2
+    failed=$((failed + 1)); status=1
+  fi
   rm -rf "$tmp"
   [ "$failed" = 0 ] || status=1
   echo "tests: $passed passed, $failed failed, $skipped skipped"
@@ -224,5 +271,6 @@ case "${1:-main}" in
   main) main_job ;;
   test) test_job ;;
   nightly) shift; nightly_job "$@" ;;
-  *) die "unknown command '$1': use './run-all.sh' (main job), './run-all.sh test' or './run-all.sh nightly'" ;;
+  matrix) shift; matrix_job "$@" ;;
+  *) die "unknown command '$1': use './run-all.sh' (main job), './run-all.sh test', './run-all.sh nightly' or './run-all.sh matrix'" ;;
 esac

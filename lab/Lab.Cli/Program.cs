@@ -12,6 +12,8 @@ var root = new RootCommand("The concurrency-semantics lab: conformance scenarios
     ReportCommand.Create(),
     ExploreCommand.Create(),
     ReplayCommand.Create(),
+    MatrixCommand.Create(),
+    ImagesCommand.Create(),
 };
 
 // Logs are read in files and CI pages, not an 80-column terminal: keep tables on one line per row.

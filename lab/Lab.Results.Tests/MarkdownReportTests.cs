@@ -47,7 +47,7 @@ public sealed class MarkdownReportTests
         var md = MarkdownReport.Render(ReportBuilder.Build(rows, [Sample.Bench(subject: "cpython"), Sample.Bench()]));
 
         var headings = Regex.Matches(md, "(?m)^## (.*)$").Select(m => m.Groups[1].Value);
-        Assert.Equal(["What changed since the last run", "Runs", "Conformance summary", "Failures", "Conformance matrix", "Divergences", "Benchmarks", "Systematic testing"], headings);
+        Assert.Equal(["What changed since the last run", "Runs", "Conformance summary", "Failures", "Conformance matrix", "Divergences", "Benchmarks", "Systematic testing", "Cross-OS matrix"], headings);
         Assert.Contains("### exit-codes/sigkill", md);
         Assert.Contains("verdict: **unreviewed**", md);
         Assert.Contains("| cpython (reference) |", md);

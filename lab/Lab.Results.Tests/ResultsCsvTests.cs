@@ -3,10 +3,10 @@ namespace Lab.Results.Tests;
 public sealed class ResultsCsvTests : IDisposable
 {
     private const string ConformanceHeader =
-        "run_id,utc,host,os,runtime,subject,subject_version,start_method,scenario,area,seed,outcome,expected,observed,duration_ms,detail,verdict,params,verdict_reason";
+        "run_id,utc,host,os,runtime,subject,subject_version,start_method,scenario,area,seed,outcome,expected,observed,duration_ms,detail,verdict,params,verdict_reason,image";
 
     private const string BenchHeader =
-        "run_id,utc,host,os,runtime,subject,subject_version,start_method,benchmark,params,unit,n,median,p05,p95,mean,stddev,min,max,commit";
+        "run_id,utc,host,os,runtime,subject,subject_version,start_method,benchmark,params,unit,n,median,p05,p95,mean,stddev,min,max,commit,image";
 
     private readonly TempDir _dir = new();
 
@@ -149,7 +149,7 @@ public sealed class ResultsCsvTests : IDisposable
     {
         var path = _dir.File("conformance-old.csv");
         ResultsCsv.Write(path, [Sample.Conformance() with { Verdict = Verdicts.Intended, Params = "{}", VerdictReason = "why" }]);
-        var lines = File.ReadAllLines(path).Select(l => string.Join(',', l.Split(',')[..^3])).ToArray();
+        var lines = File.ReadAllLines(path).Select(l => string.Join(',', l.Split(',')[..^4])).ToArray();
         Assert.EndsWith(",detail", lines[0]);
         File.WriteAllLines(path, lines);
 
@@ -159,6 +159,33 @@ public sealed class ResultsCsvTests : IDisposable
         Assert.Equal("", row.Params);
         Assert.Equal("", row.VerdictReason);
         Assert.Equal(Sample.Conformance().Observed, row.Observed);
+    }
+
+    [Fact]
+    public void ResultsCsv_WrittenBeforeImageColumn_ReadsWithEmptyImage()
+    {
+        var conformance = _dir.File("conformance-noimage.csv");
+        var bench = _dir.File("bench-noimage.csv");
+        ResultsCsv.Write(conformance, [Sample.Conformance() with { Image = "bookworm@0123456789ab" }]);
+        ResultsCsv.Write(bench, [Sample.Bench() with { Image = "bookworm@0123456789ab" }]);
+        foreach (var path in new[] { conformance, bench })
+        {
+            var lines = File.ReadAllLines(path).Select(l => string.Join(',', l.Split(',')[..^1])).ToArray();
+            Assert.DoesNotContain("image", lines[0]);
+            File.WriteAllLines(path, lines);
+        }
+
+        Assert.Equal("", Assert.Single(ResultsCsv.ReadConformance(conformance)).Image);
+        Assert.Equal("", Assert.Single(ResultsCsv.ReadBench(bench)).Image);
+    }
+
+    [Fact]
+    public void ResultsCsv_ImageColumn_RoundTrips()
+    {
+        var path = _dir.File("conformance-image.csv");
+        ResultsCsv.Write(path, [Sample.Conformance() with { Image = "sid@0123456789ab" }]);
+
+        Assert.Equal("sid@0123456789ab", Assert.Single(ResultsCsv.ReadConformance(path)).Image);
     }
 
     [Fact]

@@ -28,5 +28,6 @@ internal static class RowMapper
         Verdict = r.Verdict,
         Params = r.Case.Params.Count == 0 ? "" : r.Case.ParamsJson,
         VerdictReason = r.VerdictReason,
+        Image = run.Image,
     };
 }

@@ -34,4 +34,6 @@ internal sealed partial class BenchRowMap
 
     // Added after the first release: optional on reading, so older files still read (their rows have no commit).
     [CsvColumn("commit", Optional = true)] public string Commit { get; set; } = "";
+    // Appended by the cross-OS matrix (issue #11); optional on reading, so files written before it still read.
+    [CsvColumn("image", Optional = true)] public string Image { get; set; } = "";
 }

@@ -34,4 +34,5 @@ internal sealed partial class ConformanceRowMap
     [CsvColumn("verdict", Optional = true)] public string Verdict { get; set; } = "";
     [CsvColumn("params", Optional = true)] public string Params { get; set; } = "";
     [CsvColumn("verdict_reason", Optional = true)] public string VerdictReason { get; set; } = "";
+    [CsvColumn("image", Optional = true)] public string Image { get; set; } = "";
 }

@@ -136,7 +136,7 @@ public static class ResultsCsv
         return files;
     }
 
-    private static void WriteRows<TRow>(string path, IEnumerable<TRow> rows)
+    internal static void WriteRows<TRow>(string path, IEnumerable<TRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         AtomicFile.Write(path, stream =>
@@ -148,7 +148,7 @@ public static class ResultsCsv
         });
     }
 
-    private static List<TRow> Read<TRow>(string path)
+    internal static List<TRow> Read<TRow>(string path)
     {
         using var csv = CsvReader.FromFile(path, ReaderOptions);
         try

@@ -9,7 +9,7 @@ namespace Lab.Results;
 /// a container's mounted directory. Charts (<see cref="HtmlCharts"/>) are the only script. Every value from a row is HTML-encoded: details carry arbitrary
 /// subject output.
 /// </summary>
-public static class HtmlReport
+public static partial class HtmlReport
 {
     public const string FileName = "index.html";
 
@@ -31,7 +31,7 @@ public static class HtmlReport
             </head>
             <body>
             <h1>Concurrency lab report</h1>
-            <nav><a href="#changes">Changes</a> · <a href="#runs">Runs</a> · <a href="#summary">Summary</a> · <a href="#failures">Failures</a> · <a href="#matrix">Matrix</a> · <a href="#divergences">Divergences</a> · <a href="#benchmarks">Benchmarks</a> · <a href="#charts">Sweeps</a> · <a href="#nightly">Nightly</a> · <a href="#systematic">Systematic</a></nav>
+            <nav><a href="#changes">Changes</a> · <a href="#runs">Runs</a> · <a href="#summary">Summary</a> · <a href="#failures">Failures</a> · <a href="#matrix">Matrix</a> · <a href="#divergences">Divergences</a> · <a href="#benchmarks">Benchmarks</a> · <a href="#charts">Sweeps</a> · <a href="#nightly">Nightly</a> · <a href="#systematic">Systematic</a> · <a href="#cross-os">Cross-OS</a></nav>
 
             """);
         HtmlNightly.Changes(html, model.Changes);
@@ -52,6 +52,7 @@ public static class HtmlReport
         HtmlCharts.Sweeps(html, sweeps);
         HtmlNightly.Section(html, model.Nightly);
         Systematic(html, model.Systematic);
+        CrossOs(html, model.CrossOs);
         HtmlCharts.Scripts(html, sweeps, model.Nightly?.Trends ?? []);
         html.Append("</body>\n</html>\n");
         return html.ToString();

@@ -6,7 +6,7 @@ namespace Lab.Results;
 /// Renders <c>summary.md</c>: the sections of <see cref="HtmlReport"/> as GitHub-flavoured Markdown
 /// tables, for CI logs and pull requests. Every value from a row goes through <see cref="Escape"/>.
 /// </summary>
-public static class MarkdownReport
+public static partial class MarkdownReport
 {
     public const string FileName = "summary.md";
 
@@ -60,6 +60,7 @@ public static class MarkdownReport
             md.Append("No benchmark rows.\n\n");
             MarkdownNightly.Calibration(md, model.Nightly);
             Systematic(md, model.Systematic);
+        CrossOs(md, model.CrossOs);
             return md.ToString();
         }
         md.Append("Ratio: median ÷ median of the reference **").Append(Escape(bench.ReferenceSubject)).Append(" / ")
@@ -90,6 +91,7 @@ public static class MarkdownReport
         }
         MarkdownNightly.Calibration(md, model.Nightly);
         Systematic(md, model.Systematic);
+        CrossOs(md, model.CrossOs);
         return md.ToString();
     }
 

@@ -54,7 +54,7 @@ public static class ReportBuilder
         return new ConformanceMatrix(columns, matrixRows);
     }
 
-    private static MatrixCell? Cell(IEnumerable<ConformanceRow> rows)
+    internal static MatrixCell? Cell(IEnumerable<ConformanceRow> rows)
     {
         var counts = CountOutcomes(rows.Select(r => r.Outcome));
         return counts.Count == 0 ? null : new MatrixCell(counts, counts[0].Outcome);
@@ -193,7 +193,7 @@ public static class ReportBuilder
                 .OrderBy(s => s.Subject, StringComparer.Ordinal).ThenBy(s => s.Version, StringComparer.Ordinal)
                 .ToList());
 
-    private static List<OutcomeCount> CountOutcomes(IEnumerable<string> outcomes)
+    internal static List<OutcomeCount> CountOutcomes(IEnumerable<string> outcomes)
     {
         var counts = outcomes.GroupBy(o => o, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         // Attention order; an unknown outcome (from a newer writer) counts as a failure, so it goes

@@ -15,6 +15,9 @@ public sealed record ReportModel(ConformanceReport? Conformance, BenchReport? Be
 
     /// <summary>The nightly section: calibration of the comparison and a trend per series.</summary>
     public NightlyReport? Nightly { get; init; }
+
+    /// <summary>The latest cross-OS matrix run (`lab matrix`): its images side by side.</summary>
+    public CrossOsReport? CrossOs { get; init; }
 }
 
 /// <summary>Rows of systematic-*.csv: the corpus under both testers side by side (<see cref="Comparison"/>, from the

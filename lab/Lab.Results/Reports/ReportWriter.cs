@@ -22,8 +22,10 @@ public static class ReportWriter
     {
         ArgumentException.ThrowIfNullOrEmpty(resultsDir);
         ArgumentException.ThrowIfNullOrEmpty(reportsDir);
+        var matrix = MatrixResults.ReadLatest(resultsDir);
         if (ResultsCsv.FilesIn(resultsDir, ResultsCsv.ConformancePattern).Count == 0
-            && ResultsCsv.FilesIn(resultsDir, ResultsCsv.BenchPattern).Count == 0)
+            && ResultsCsv.FilesIn(resultsDir, ResultsCsv.BenchPattern).Count == 0
+            && matrix is null)
         {
             throw new FileNotFoundException(
                 $"No results to report: {Path.GetFullPath(resultsDir)} has no {ResultsCsv.ConformancePattern} or {ResultsCsv.BenchPattern}. " +
@@ -39,6 +41,7 @@ public static class ReportWriter
             Systematic = ReportBuilder.BuildSystematic(ResultsCsv.ReadAllSystematic(resultsDir)),
             Changes = NightlyReportBuilder.Changes(analyses, conformance, policy),
             Nightly = bench.Count == 0 ? null : NightlyReportBuilder.Nightly(bench, analyses, ResultsCsv.ReadAllCalibration(resultsDir), policy),
+            CrossOs = matrix is null ? null : CrossOsBuilder.Build(matrix),
         };
         Directory.CreateDirectory(reportsDir);
         var paths = new ReportPaths(

@@ -41,6 +41,10 @@ public sealed record BenchRow
     /// written before the column existed.</summary>
     public string Commit { get; init => field = value ?? ""; } = "";
 
+    /// <summary>The OS image the row was measured in, as `lab matrix` names it (suite and recipe hash, e.g.
+    /// <c>bookworm@3f2a9c1b7d0e</c>); empty for a run on the host and in files written before the column existed.</summary>
+    public string Image { get; init => field = value ?? ""; } = "";
+
     /// <summary>
     /// Summarises raw samples. Percentiles use linear interpolation between closest ranks
     /// (Hyndman &amp; Fan type 7, numpy's default <c>method="linear"</c>): the q-quantile of n sorted
@@ -83,6 +87,7 @@ public sealed record BenchRow
             Min = stats.Min,
             Max = stats.Max,
             Commit = run.Commit,
+            Image = run.Image,
         };
     }
 }

@@ -47,4 +47,8 @@ public sealed record ConformanceRow
 
     /// <summary>Why a divergence is intended, as the scenario states it; empty otherwise.</summary>
     public string VerdictReason { get; init => field = value ?? ""; } = "";
+
+    /// <summary>The OS image the row was measured in, as `lab matrix` names it (suite and recipe hash, e.g.
+    /// <c>bookworm@3f2a9c1b7d0e</c>); empty for a run on the host and in files written before the column existed.</summary>
+    public string Image { get; init => field = value ?? ""; } = "";
 }

@@ -17,6 +17,13 @@ public sealed record RunInfo(string RunId, DateTimeOffset Utc, string Host, stri
     /// what a regression is traced to.</summary>
     public string Commit { get; init; } = "";
 
+    /// <summary>Set by `lab matrix` in each container to the image's name (suite and recipe hash, e.g.
+    /// <c>bookworm@3f2a9c1b7d0e</c>): the <c>image</c> column of every row. Empty on the host.</summary>
+    public const string ImageVariable = "LAB_IMAGE";
+
+    /// <summary>The OS image the run ran in (<see cref="ImageVariable"/>); empty outside the matrix.</summary>
+    public string Image { get; init; } = "";
+
     /// <summary>
     /// Describes the current run. The OS label is, first found wins: <paramref name="osImage"/>,
     /// the <c>LAB_OS_IMAGE</c> environment variable, PRETTY_NAME from <c>/etc/os-release</c>
@@ -34,7 +41,10 @@ public sealed record RunInfo(string RunId, DateTimeOffset Utc, string Host, stri
             now,
             Environment.MachineName,
             os,
-            RuntimeInformation.FrameworkDescription);
+            RuntimeInformation.FrameworkDescription)
+        {
+            Image = NonEmpty(Environment.GetEnvironmentVariable(ImageVariable)) ?? "",
+        };
     }
 
     /// <summary>

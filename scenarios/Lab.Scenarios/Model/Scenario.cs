@@ -47,6 +47,11 @@ public abstract class Scenario
     /// the same start method, or null if any difference is a defect.</summary>
     public virtual string? IntendedDivergence => null;
 
+    /// <summary>Known changes of behaviour between versions of a subject (e.g. CPython 3.14's default start method on
+    /// Linux): the matrix marks a cross-image divergence they explain as intended, and the subject's expectation follows
+    /// them. Empty: the same observation is expected on every version.</summary>
+    public virtual IReadOnlyList<VersionChange> VersionChanges => [];
+
     /// <summary>Whether an observation satisfies the expectation: equality, except for findings whose exact
     /// observation is the result (they say which observations confirm the hazard).</summary>
     public virtual bool Matches(string expected, string observed) => expected == observed;

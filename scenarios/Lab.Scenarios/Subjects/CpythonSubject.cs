@@ -45,7 +45,8 @@ public sealed class CpythonSubject : Subject
         scenario.HasCpythonTwin ? null : "engine-only scenario (no CPython meaning)";
 
     public override string Expected(Scenario scenario, ScenarioCase @case, string startMethod) =>
-        scenario.ExpectedOnCpython(@case, startMethod, Version) ?? @case.Expected;
+        scenario.VersionChanges.FirstOrDefault(c => c.AppliesTo(Name, startMethod))?.ObservedAt(Version)
+        ?? scenario.ExpectedOnCpython(@case, startMethod, Version) ?? @case.Expected;
 
     public override Observation Observe(Scenario scenario, ScenarioCase @case, string startMethod, RunSettings settings) =>
         scenario.RunOnCpython(@case, this, startMethod, settings)

@@ -14,6 +14,14 @@ public sealed class AvailableScenario : Scenario
 
     public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod, string pythonVersion) => "methods=fork,spawn,forkserver";
 
+    /// <summary>Found by the cross-OS matrix (issue #11): the default comes first, so when 3.14 made forkserver the default
+    /// on Linux, the list's order changed with it.</summary>
+    public override IReadOnlyList<VersionChange> VersionChanges =>
+    [
+        new(Subjects.CpythonSubject.SubjectName, null, "3.14", "methods=fork,spawn,forkserver", "methods=forkserver,fork,spawn",
+            "get_all_start_methods() puts the default first, and CPython 3.14 made forkserver the default on Linux (gh-84559)."),
+    ];
+
     public override string IntendedDivergence =>
         "The engine has no fork (a .NET runtime cannot run managed code after fork()); its forkserver hands out pre-started workers instead of forks (engine/Lab.Engine/ForkServer/README.md).";
 

@@ -1,5 +1,6 @@
 using Lab.Engine;
 using Lab.Scenarios.Model;
+using Lab.Scenarios.Subjects;
 
 namespace Lab.Scenarios.Areas.StartMethods;
 
@@ -12,9 +13,11 @@ public sealed class DefaultScenario : Scenario
     public override IEnumerable<ScenarioCase> Cases(RunSettings settings) => [ScenarioCase.Single("default=spawn")];
 
     /// <summary>On Linux, CPython defaults to fork up to 3.13 and to forkserver from 3.14 (gh-84559).</summary>
-    public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod, string pythonVersion) =>
-        System.Version.TryParse(string.Join('.', pythonVersion.Split('.').Take(2)), out var v) && v >= new System.Version(3, 14)
-            ? "default=forkserver" : "default=fork";
+    public override IReadOnlyList<VersionChange> VersionChanges =>
+    [
+        new(CpythonSubject.SubjectName, null, "3.14", "default=fork", "default=forkserver",
+            "CPython 3.14 made forkserver the default start method on Linux (gh-84559): fork in a process with threads can deadlock the child."),
+    ];
 
     public override string IntendedDivergence => "CPython on Linux defaults to fork (forkserver from 3.14); the engine has only spawn.";
 

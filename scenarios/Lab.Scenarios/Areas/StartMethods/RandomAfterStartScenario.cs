@@ -1,5 +1,6 @@
 using Lab.Engine;
 using Lab.Scenarios.Model;
+using Lab.Scenarios.Subjects;
 using Lab.Scenarios.Support;
 
 namespace Lab.Scenarios.Areas.StartMethods;
@@ -13,10 +14,23 @@ public sealed class RandomAfterStartScenario : Scenario
     public override IEnumerable<ScenarioCase> Cases(RunSettings settings) => [ScenarioCase.Single("global_random_same=false;own_generator_same=false")];
 
     /// <summary>CPython reseeds `random` after fork (os.register_at_fork) but not a module's own instance, which fork
-    /// children inherit. forkserver children import the module themselves (the server preloads only __main__),
-    /// so each gets its own seed.</summary>
+    /// children inherit. forkserver children inherit what the server imported: where the server preloads __main__ (the
+    /// driver, which imports the twins), the module's generator is created once in the server and both children draw the
+    /// same numbers; where it does not (gh-126631), each child imports the module itself and gets its own seed.</summary>
     public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod, string pythonVersion) =>
         startMethod == "fork" ? "global_random_same=false;own_generator_same=true" : null;
+
+    /// <summary>Found by the cross-OS matrix: engine and CPython 3.14 disagree under forkserver, where 3.11 and 3.13.5 agree.</summary>
+    public override string IntendedDivergence =>
+        "The engine's forkserver hands out pre-started workers, not forks of the server (a .NET runtime cannot fork): each worker " +
+        "initializes its own statics, as CPython's forkserver children did before gh-126631 was fixed; from 3.13.8 and 3.14 CPython's " +
+        "children inherit the modules the server preloaded with __main__, generator state included.";
+
+    public override IReadOnlyList<VersionChange> VersionChanges =>
+    [
+        new(CpythonSubject.SubjectName, "forkserver", "3.13.8", "global_random_same=false;own_generator_same=false",
+            "global_random_same=false;own_generator_same=true", "The forkserver preloads __main__ only where gh-126631 is fixed (CPython 3.13.8 and 3.14; gh-135295): before, the server looked for a 'main_path' key that spawn's preparation data had called 'init_main_from_path' since 2013, so it never imported the main script and every child imported it again."),
+    ];
 
     public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget)
     {
