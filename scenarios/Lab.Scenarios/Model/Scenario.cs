@@ -1,15 +1,14 @@
-using Lab.Engine;
-
 namespace Lab.Scenarios.Model;
 
 /// <summary>
-/// A rule from the seeds (or CPython's documented behaviour), the inputs that exercise it, and how the
-/// engine subject observes it. The CPython subject runs the twin of the same id in the Python driver
-/// (scenarios/cpython). One class per scenario, grouped by area under Areas/.
+/// A rule from the seeds (or CPython's documented behaviour), the cases that exercise it and what each kind of subject
+/// is expected to observe: data, with no code that runs a subject. Subjects observe a case through their own twin of
+/// the same id (the engine's in EngineTwins/, the Python driver's in scenarios/cpython/twins/), and the runner judges.
+/// One class per scenario, grouped by area under Areas/.
 /// </summary>
 public abstract class Scenario
 {
-    /// <summary>"area.name", e.g. "exit-codes.explicit-exit"; also the twin's id in the CPython driver.</summary>
+    /// <summary>"area.name", e.g. "exit-codes.explicit-exit"; also the id of its twins.</summary>
     public abstract string Id { get; }
 
     public string Area => Id[..Id.IndexOf('.')];
@@ -22,39 +21,42 @@ public abstract class Scenario
 
     public virtual ScenarioKind Kind => ScenarioKind.Conformance;
 
+    /// <summary>The twin the subjects run for this scenario's cases: its own id, unless it observes another scenario's
+    /// twin on other inputs (the differential scenarios).</summary>
+    public virtual string TwinId => Id;
+
     /// <summary>The inputs. <paramref name="settings"/> carries quick mode and the seed for generated ones.</summary>
     public abstract IEnumerable<ScenarioCase> Cases(RunSettings settings);
 
-    /// <summary>Runs one case on the engine and reports what was observed. Must stay within
-    /// <paramref name="budget"/> and leave no child behind, pass or fail.</summary>
-    public abstract Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget);
+    /// <summary>Why subjects of <paramref name="kind"/> have no twin for this scenario (e.g. the engine never re-runs
+    /// its parent's entry point), or null when they have one. The catalog contract test holds every subject to it.</summary>
+    public virtual string? WithoutTwinOn(SubjectKind kind) => null;
 
-    /// <summary>Whether the engine can run this scenario under a start method (default: every method it has).</summary>
-    public virtual bool AppliesToEngine(StartMethod method) => Multiprocessing.AllStartMethods.Contains(method);
+    /// <summary>What a subject of <paramref name="kind"/> and <paramref name="version"/> is expected to observe under
+    /// <paramref name="startMethod"/>, when it differs from the case's own expectation (e.g. fork can run a lambda on
+    /// Python). Null: the case's expectation.</summary>
+    public virtual Observation? ExpectedOn(SubjectKind kind, ScenarioCase @case, string startMethod, string version) => null;
 
-    /// <summary>Runs a case on CPython itself instead of calling the twin of the same id once (differential
-    /// scenarios use it to compare both subjects input by input). Null: the default twin call.</summary>
-    public virtual Observation? RunOnCpython(ScenarioCase @case, Subjects.CpythonSubject cpython, string startMethod, RunSettings settings) => null;
-
-    /// <summary>Whether CPython has a twin for this scenario.</summary>
-    public virtual bool HasCpythonTwin => true;
-
-    /// <summary>What CPython is expected to show under a start method (and Python version, e.g. "3.11.7"), when it
-    /// differs from the rule's expectation (e.g. fork can run a lambda). Null: the case's own expectation.</summary>
-    public virtual string? ExpectedOnCpython(ScenarioCase @case, string startMethod, string pythonVersion) => null;
-
-    /// <summary>Why the engine and CPython are allowed to observe different things for this scenario under
+    /// <summary>Why the engine and the Python subjects are allowed to observe different things for this scenario under
     /// the same start method, or null if any difference is a defect.</summary>
     public virtual string? IntendedDivergence => null;
 
-    /// <summary>Known changes of behaviour between versions of a subject (e.g. CPython 3.14's default start method on
-    /// Linux): the matrix marks a cross-image divergence they explain as intended, and the subject's expectation follows
-    /// them. Empty: the same observation is expected on every version.</summary>
+    /// <summary>Why two Python implementations (CPython and PyPy) may observe different things here, or null if any
+    /// difference between them is a defect.</summary>
+    public virtual string? IntendedPythonDivergence => null;
+
+    /// <summary>Known changes of behaviour between versions of a subject kind (e.g. CPython 3.14's default start method
+    /// on Linux): the matrix marks a cross-image divergence they explain as intended, and the expectation follows them.
+    /// Empty: the same observation is expected on every version.</summary>
     public virtual IReadOnlyList<VersionChange> VersionChanges => [];
 
     /// <summary>Whether an observation satisfies the expectation: equality, except for findings whose exact
     /// observation is the result (they say which observations confirm the hazard).</summary>
-    public virtual bool Matches(string expected, string observed) => expected == observed;
+    public virtual bool Matches(Observation expected, Observation observed) => expected == observed;
 
     public virtual TimeSpan Budget => TimeSpan.FromSeconds(30);
+
+    /// <summary>Whether the case's twin needs the engine's scheduling hooks in this process (a scheduler attached to
+    /// engine code); everything else runs in the production configuration.</summary>
+    public virtual bool NeedsSchedulingHooks => false;
 }

@@ -4,11 +4,11 @@ namespace Lab.Scenarios.Model;
 
 /// <summary>
 /// One input of a scenario and what the rule says should be observed. Parameters are plain JSON values
-/// (numbers, strings, booleans, lists, objects), so the same case can be handed to the CPython driver.
+/// (numbers, strings, booleans, lists, objects), so every subject gets the same case.
 /// </summary>
-public sealed record ScenarioCase(string Label, IReadOnlyDictionary<string, object?> Params, string Expected)
+public sealed record ScenarioCase(string Label, IReadOnlyDictionary<string, object?> Params, Observation Expected)
 {
-    public static ScenarioCase Single(string expected) => new("", new Dictionary<string, object?>(), expected);
+    public static ScenarioCase Single(Observation expected) => new("", new Dictionary<string, object?>(), expected);
 
     /// <summary>Compact, stable JSON of the parameters (for CSV rows and the driver's --params).</summary>
     public string ParamsJson => Json(Params);

@@ -9,4 +9,6 @@ public enum ScenarioKind
     Property,
     /// <summary>A recorded finding: the observation is the result, not checked against a rule.</summary>
     Finding,
+    /// <summary>Generated inputs observed by every subject; the judge requires the subjects to agree case by case.</summary>
+    Differential,
 }

@@ -1,7 +1,8 @@
 namespace Lab.Scenarios.Model;
 
 /// <summary>
-/// A known change of behaviour between versions of a subject: under <see cref="StartMethod"/> (null: any), versions
+/// A known change of behaviour between versions of a kind of subject (Python's versions for every Python
+/// implementation): under <see cref="StartMethod"/> (null: any), versions
 /// before <see cref="Since"/> observe <see cref="Before"/> and versions from it on observe <see cref="From"/>, for
 /// <see cref="Reason"/>. The matrix runs one scenario on several OS images (Python 3.9 to 3.14): where the same
 /// subject and method observe different things on different images, the divergence is intended if every image's
@@ -10,14 +11,14 @@ namespace Lab.Scenarios.Model;
 /// </summary>
 /// <param name="Since">The first version with the new behaviour, e.g. "3.14" or "3.13.8"; compared numerically
 /// component by component, a missing component counting as 0 (so "3.14" is 3.14.0).</param>
-public sealed record VersionChange(string Subject, string? StartMethod, string Since, string Before, string From, string Reason)
+public sealed record VersionChange(SubjectKind Kind, string? StartMethod, string Since, Observation Before, Observation From, string Reason)
 {
-    /// <summary>Whether this change is about a row of <paramref name="subject"/> under <paramref name="startMethod"/>.</summary>
-    public bool AppliesTo(string subject, string startMethod) =>
-        Subject == subject && (StartMethod is null || StartMethod == startMethod);
+    /// <summary>Whether this change is about a subject of <paramref name="kind"/> under <paramref name="startMethod"/>.</summary>
+    public bool AppliesTo(SubjectKind kind, string startMethod) =>
+        Kind == kind && (StartMethod is null || StartMethod == startMethod);
 
     /// <summary>What <paramref name="version"/> is declared to observe; null if the version does not parse.</summary>
-    public string? ObservedAt(string version) =>
+    public Observation? ObservedAt(string version) =>
         VersionOrder.Compare(version, Since) is { } order ? order < 0 ? Before : From : null;
 }
 

@@ -2,18 +2,24 @@ using Lab.Scenarios.Model;
 
 namespace Lab.Scenarios.Running;
 
-/// <summary>One case of one scenario on one subject under one start method: the record handed to the results stage.</summary>
+/// <summary>One case of one scenario on one subject under one start method: the record handed to the results stage
+/// (data only: the scenario by id, the observations typed).</summary>
 public sealed record CaseResult(
-    Scenario Scenario,
+    string ScenarioId,
+    ScenarioKind Kind,
     string Subject,
+    SubjectKind SubjectKind,
     string SubjectVersion,
     string StartMethod,
     ScenarioCase Case,
     int? Seed,
     Outcome Outcome,
-    string Expected,
-    string Observed,
+    Observation Expected,
+    Observation Observed,
     TimeSpan Duration,
     string Detail,
     string Verdict = "",
-    string VerdictReason = "");
+    string VerdictReason = "")
+{
+    public string Area => ScenarioId[..ScenarioId.IndexOf('.')];
+}

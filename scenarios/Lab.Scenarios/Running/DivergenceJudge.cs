@@ -3,29 +3,69 @@ using Lab.Scenarios.Model;
 namespace Lab.Scenarios.Running;
 
 /// <summary>
-/// Where the engine and CPython observe different things for the same case under the same start method, the
-/// rows are marked: `intended` when the scenario explains why (e.g. fork is refused on the engine), `defect`
-/// otherwise. Defects make `lab run` fail (issue #3).
+/// Judges the subjects against each other, case by case (the same scenario, start method, parameters and seed):
+/// <list type="bullet">
+/// <item>Where the engine and a Python subject observe different things, the rows are marked `intended` when the
+/// scenario explains why (<see cref="Scenario.IntendedDivergence"/>, e.g. fork is refused on the engine), `defect`
+/// otherwise; where two Python implementations differ, <see cref="Scenario.IntendedPythonDivergence"/> decides.</item>
+/// <item>A differential scenario's case passes when every subject that observed it agrees, and fails on every subject
+/// otherwise (a defect); with one subject alone it is skipped: there is nothing to compare.</item>
+/// </list>
+/// Defects make `lab run` fail (issue #3).
 /// </summary>
 public static class DivergenceJudge
 {
     public const string Intended = "intended";
     public const string Defect = "defect";
 
-    public static IReadOnlyList<CaseResult> Mark(IReadOnlyList<CaseResult> results)
+    public static IReadOnlyList<CaseResult> Mark(IReadOnlyList<CaseResult> results, IEnumerable<Scenario> scenarios)
     {
+        var byId = scenarios.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First());
         var marked = results.ToList();
         var groups = results.Select((r, i) => (r, i))
             .Where(x => x.r.Outcome is not (Outcome.Skip or Outcome.Error))
-            .GroupBy(x => (x.r.Scenario.Id, x.r.StartMethod, x.r.Case.ParamsJson, x.r.Seed));
+            .GroupBy(x => (x.r.ScenarioId, x.r.StartMethod, x.r.Case.ParamsJson, x.r.Seed));
         foreach (var group in groups)
         {
-            if (group.Select(x => x.r.Subject).Distinct().Count() < 2) continue;
-            if (group.Select(x => x.r.Observed).Distinct().Count() < 2) continue;
-            var reason = group.First().r.Scenario.IntendedDivergence;
-            foreach (var (r, i) in group) marked[i] = r with { Verdict = reason is null ? Defect : Intended, VerdictReason = reason ?? "" };
+            var rows = group.ToList();
+            var scenario = byId[group.Key.ScenarioId];
+            if (scenario.Kind == ScenarioKind.Differential)
+            {
+                JudgeDifferential(rows, marked);
+                continue;
+            }
+            if (rows.Select(x => x.r.Subject).Distinct().Count() < 2) continue;
+            if (rows.Select(x => x.r.Observed).Distinct().Count() < 2) continue;
+            var reasons = new List<string?>();
+            var engine = rows.Where(x => x.r.SubjectKind == SubjectKind.Engine).Select(x => x.r.Observed).Distinct().ToList();
+            var python = rows.Where(x => x.r.SubjectKind == SubjectKind.Python).Select(x => x.r.Observed).Distinct().ToList();
+            if (python.Count > 1) reasons.Add(scenario.IntendedPythonDivergence);
+            if (engine.Count > 0 && python.Count > 0 && engine.Any(e => python.Any(p => p != e))) reasons.Add(scenario.IntendedDivergence);
+            var verdict = reasons.Any(r => r is null) ? Defect : Intended;
+            var reason = string.Join(" ", reasons.Where(r => r is not null).Distinct());
+            foreach (var (r, i) in rows) marked[i] = r with { Verdict = verdict, VerdictReason = verdict == Defect ? "" : reason };
         }
         return marked;
+    }
+
+    private static void JudgeDifferential(List<(CaseResult r, int i)> rows, List<CaseResult> marked)
+    {
+        if (rows.Select(x => x.r.Subject).Distinct().Count() < 2)
+        {
+            foreach (var (r, i) in rows)
+                marked[i] = r with { Outcome = Outcome.Skip, Detail = "a differential case needs two subjects under the same start method; only " + r.Subject + " observed it" };
+            return;
+        }
+        var agree = rows.All(x => !x.r.Observed.IsHang) && rows.Select(x => x.r.Observed).Distinct().Count() == 1;
+        if (agree) return;
+        var seen = string.Join(" | ", rows.Select(x => $"{x.r.Subject}/{x.r.StartMethod}: {x.r.Observed.Notation}"));
+        foreach (var (r, i) in rows)
+            marked[i] = r with
+            {
+                Outcome = r.Outcome == Outcome.Hang ? Outcome.Hang : Outcome.Fail,
+                Verdict = Defect,
+                Detail = $"the subjects disagree on this input: {seen}" + (r.Detail.Length > 0 ? "\n" + r.Detail : ""),
+            };
     }
 
     public static bool HasDefects(IEnumerable<CaseResult> results) => results.Any(r => r.Verdict == Defect);

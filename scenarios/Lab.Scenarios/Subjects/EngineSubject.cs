@@ -1,17 +1,22 @@
 using System.Reflection;
 using Lab.Engine;
+using Lab.Scenarios.EngineTwins;
 using Lab.Scenarios.Model;
 
 namespace Lab.Scenarios.Subjects;
 
-/// <summary>The reference engine, in this process: scenarios call it directly and it starts real children.</summary>
-public sealed class EngineSubject : Subject
+/// <summary>The reference engine, in this process: its twins (EngineTwins/) call the library and start real children.</summary>
+public sealed class EngineSubject : ISubject
 {
     public const string SubjectName = "engine";
 
-    public override string Name => SubjectName;
+    private readonly IReadOnlyDictionary<string, EngineTwin> _twins = EngineTwinRegistry.ById;
 
-    public override string Version { get; } =
+    public string Name => SubjectName;
+
+    public SubjectKind Kind => SubjectKind.Engine;
+
+    public string Version { get; } =
         typeof(Multiprocessing).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
         ?? typeof(Multiprocessing).Assembly.GetName().Version?.ToString() ?? "unknown";
 
@@ -22,13 +27,17 @@ public sealed class EngineSubject : Subject
             ? v[(plus + 1)..]
             : "";
 
-    public override IReadOnlyList<string> StartMethods { get; } = Multiprocessing.AllStartMethods.Select(m => m.ToName()).ToArray();
+    public IReadOnlyList<string> StartMethods { get; } = Multiprocessing.AllStartMethods.Select(m => m.ToName()).ToArray();
 
-    public override string? NotApplicable(Scenario scenario, string startMethod) =>
-        scenario.AppliesToEngine(Lab.Engine.StartMethods.Parse(startMethod)) ? null : "does not apply to the engine (see the scenario's documentation)";
+    public IReadOnlySet<string> Twins => _twins.Keys.ToHashSet();
 
-    public override string Expected(Scenario scenario, ScenarioCase @case, string startMethod) => @case.Expected;
+    public string? NotApplicable(string twin, string startMethod) =>
+        !_twins.TryGetValue(twin, out var t) ? "the engine has no twin for this scenario"
+        : t.NotUnder(Lab.Engine.StartMethods.Parse(startMethod));
 
-    public override Observation Observe(Scenario scenario, ScenarioCase @case, string startMethod, RunSettings settings) =>
-        scenario.RunOnEngine(@case, Multiprocessing.GetContext(Lab.Engine.StartMethods.Parse(startMethod)), settings, scenario.Budget);
+    public Observation Observe(CaseCall call)
+    {
+        if (!_twins.TryGetValue(call.Twin, out var twin)) throw new InvalidOperationException($"the engine has no twin '{call.Twin}'");
+        return twin.ObserveCase(call, Multiprocessing.GetContext(Lab.Engine.StartMethods.Parse(call.StartMethod)), call.Settings, call.Budget);
+    }
 }

@@ -46,15 +46,15 @@ public sealed class PythonDriver(string python, string driverPath)
         }
     }
 
-    /// <summary>Finds python (an explicit path, else python3 on PATH) and the driver (next to this assembly,
-    /// or LAB_CPYTHON_DRIVER). Returns null with a reason when either is missing.</summary>
-    public static PythonDriver? Locate(string? pythonOverride, out string? reason)
+    /// <summary>Finds the interpreter (an explicit path, else <paramref name="defaultCommand"/> on PATH) and the driver
+    /// (next to this assembly, or LAB_CPYTHON_DRIVER). Returns null with a reason when either is missing.</summary>
+    public static PythonDriver? Locate(string? pythonOverride, string defaultCommand, out string? reason)
     {
         reason = null;
-        var python = pythonOverride ?? FindOnPath("python3");
+        var python = pythonOverride ?? FindOnPath(defaultCommand);
         if (python is null || !File.Exists(python))
         {
-            reason = pythonOverride is null ? "python3 was not found on PATH" : $"the Python interpreter '{pythonOverride}' does not exist";
+            reason = pythonOverride is null ? $"{defaultCommand} was not found on PATH" : $"the interpreter '{pythonOverride}' does not exist";
             return null;
         }
         var driver = Environment.GetEnvironmentVariable("LAB_CPYTHON_DRIVER")

@@ -1,17 +1,9 @@
+using Lab.Scenarios.Model;
+
 namespace Lab.Scenarios.Support;
 
-/// <summary>Canonical observation strings: `key=value` pairs joined by `;`, lowercase booleans, `null` for
-/// a missing value. The CPython driver writes exactly the same format (scenarios/cpython/README.md).</summary>
+/// <summary>Builds observations from values (see <see cref="Observation"/> for the forms).</summary>
 public static class Observe
 {
-    public static string Pairs(params (string Key, object? Value)[] pairs) =>
-        string.Join(";", pairs.Select(p => $"{p.Key}={Format(p.Value)}"));
-
-    public static string Format(object? value) => value switch
-    {
-        null => "null",
-        bool b => b ? "true" : "false",
-        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "null",
-    };
+    public static Observation Pairs(params (string Key, object? Value)[] pairs) => Observation.Of(pairs);
 }

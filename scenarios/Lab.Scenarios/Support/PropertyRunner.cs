@@ -14,8 +14,8 @@ public static class PropertyRunner
     /// <summary>Any odd 64-bit constant is a valid SplitMix gamma; this one is the golden ratio's.</summary>
     private const ulong Gamma = 0x9E3779B97F4A7C15UL;
 
-    public const string Passed = "passed";
-    public const string Falsified = "falsified";
+    public static Observation Passed { get; } = Observation.Of(("property", "passed"));
+    public static Observation Falsified { get; } = Observation.Of(("property", "falsified"));
 
     public static Observation Check(Property property, string scenarioId, RunSettings settings, int maxTest)
     {
@@ -26,11 +26,11 @@ public static class PropertyRunner
         try
         {
             global::FsCheck.Check.One(config, property);
-            return new Observation(Passed, $"{maxTest} generated cases passed (seed {settings.Seed})");
+            return Passed.WithDetail($"{maxTest} generated cases passed (seed {settings.Seed})");
         }
         catch (Exception e) when (e.Message.Contains("Falsifiable", StringComparison.Ordinal))
         {
-            return new Observation(Falsified,
+            return Falsified.WithDetail(
                 $"{e.Message.Trim()}\nseed: {settings.Seed}\nreplay: lab run --scenario {scenarioId} --seed {settings.Seed}");
         }
     }

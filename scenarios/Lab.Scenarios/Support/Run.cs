@@ -14,7 +14,7 @@ public static class Run
         return scope.Join(p) ? p : null;
     }
 
-    /// <summary>Starts <see cref="Areas.ExitCodes.ExitCodeTargets.ReadyThenBlock"/>-style child, waits for its "ready",
+    /// <summary>Starts <see cref="EngineTwins.ExitCodes.ExitCodeTargets.ReadyThenBlock"/>-style child, waits for its "ready",
     /// applies <paramref name="act"/>, and joins. Null means it never got ready or never ended.</summary>
     public static Process? ReadyThen(ChildScope scope, Delegate target, Action<Process> act, object?[]? extraArgs = null)
     {

@@ -1,6 +1,4 @@
-using Lab.Engine;
 using Lab.Scenarios.Model;
-using Lab.Scenarios.Support;
 
 namespace Lab.Scenarios.Areas.ExitCodes;
 
@@ -16,11 +14,4 @@ public sealed class ExplicitExitScenario : Scenario
     public override IEnumerable<ScenarioCase> Cases(RunSettings settings) =>
         (settings.Quick ? QuickCodes : Enumerable.Range(0, 256)).Select(n =>
             new ScenarioCase($"code {n}", new Dictionary<string, object?> { ["code"] = n }, $"exitcode={n}"));
-
-    public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget)
-    {
-        using var scope = new ChildScope(context, budget);
-        var p = Run.ToEnd(scope, ExitCodeTargets.Exit, [(int)@case.Params["code"]!]);
-        return p is null ? Run.Hang("the child") : new(Observe.Pairs(("exitcode", p.ExitCode)));
-    }
 }

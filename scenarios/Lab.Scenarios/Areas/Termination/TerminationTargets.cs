@@ -56,7 +56,7 @@ public static class TerminationTargets
     {
         try
         {
-            new Process(Lab.Scenarios.Areas.ExitCodes.ExitCodeTargets.Return).Start();
+            new Process(Lab.Scenarios.EngineTwins.ExitCodes.ExitCodeTargets.Return).Start();
         }
         catch (InvalidOperationException e) when (e.Message == "daemonic processes are not allowed to have children")
         {

@@ -1,7 +1,7 @@
 using Lab.Engine.Processes;
 using Lab.Scenarios.Support;
 
-namespace Lab.Scenarios.Areas.ExitCodes;
+namespace Lab.Scenarios.EngineTwins.ExitCodes;
 
 /// <summary>Targets run in engine children (static methods: the engine's module-level functions).</summary>
 public static class ExitCodeTargets

@@ -1,0 +1,10 @@
+namespace Lab.Scenarios.EngineTwins.ExitCodes;
+
+/// <summary>The engine's twins of the ExitCodes area (registered in <see cref="EngineTwinRegistry"/>).</summary>
+public static class ExitCodesTwins
+{
+    public static IReadOnlyList<EngineTwin> All { get; } =
+    [
+        new ExplicitExitTwin(),
+    ];
+}

@@ -1,0 +1,9 @@
+namespace Lab.Scenarios.EngineTwins.StartMethods;
+
+/// <summary>The engine's twins of the StartMethods area (registered in <see cref="EngineTwinRegistry"/>).</summary>
+public static class StartMethodsTwins
+{
+    public static IReadOnlyList<EngineTwin> All { get; } =
+    [
+    ];
+}

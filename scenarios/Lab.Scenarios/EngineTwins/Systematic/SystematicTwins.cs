@@ -1,0 +1,9 @@
+namespace Lab.Scenarios.EngineTwins.Systematic;
+
+/// <summary>The engine's twins of the Systematic area (registered in <see cref="EngineTwinRegistry"/>).</summary>
+public static class SystematicTwins
+{
+    public static IReadOnlyList<EngineTwin> All { get; } =
+    [
+    ];
+}

@@ -1,0 +1,9 @@
+namespace Lab.Scenarios.EngineTwins.Termination;
+
+/// <summary>The engine's twins of the Termination area (registered in <see cref="EngineTwinRegistry"/>).</summary>
+public static class TerminationTwins
+{
+    public static IReadOnlyList<EngineTwin> All { get; } =
+    [
+    ];
+}
