@@ -8,13 +8,15 @@ internal static class CommonOptions
 {
     public static Option<string> Subject() => new("--subject")
     {
-        Description = "engine, cpython or all",
+        Description = $"the subjects: {string.Join(", ", SubjectCatalog.Names)}, a comma list of them, or all",
         DefaultValueFactory = _ => "all",
     };
 
     public static Option<string?> Method() => new("--method") { Description = "only this start method: fork, spawn or forkserver" };
 
-    public static Option<string?> Python() => new("--python") { Description = "the Python interpreter of the cpython subject (default: python3 on PATH)" };
+    public static Option<string?> Python() => new("--python") { Description = "the interpreter of the cpython subject (default: python3 on PATH)" };
+
+    public static Option<string?> Pypy() => new("--pypy") { Description = "the interpreter of the pypy subject (default: pypy3 on PATH)" };
 
     public static Option<bool> Quick() => new("--quick") { Description = "fewer cases and samples (what the test suite and CI use)" };
 
@@ -43,20 +45,23 @@ internal static class CommonOptions
             throw new UsageError($"unknown start method '{method}': expected fork, spawn or forkserver");
     }
 
-    /// <summary>The subjects named by --subject. A missing CPython is one clear line, not an error, unless it
-    /// was asked for alone.</summary>
-    public static List<Subject> Subjects(string which, string? python)
+    /// <summary>The subjects named by --subject, in the catalog's order. A missing Python implementation is one clear
+    /// line, not an error, unless it was named explicitly.</summary>
+    public static List<ISubject> Subjects(string which, string? python, string? pypy = null)
     {
-        if (which is not ("engine" or "cpython" or "all"))
-            throw new UsageError($"unknown subject '{which}': expected engine, cpython or all");
-        var subjects = new List<Subject>();
-        if (which is "engine" or "all") subjects.Add(new EngineSubject());
-        if (which is "cpython" or "all")
+        var names = which == "all"
+            ? SubjectCatalog.Names.ToList()
+            : which.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var unknown = names.Where(n => SubjectCatalog.Find(n) is null).ToList();
+        if (names.Count == 0 || unknown.Count > 0)
+            throw new UsageError($"unknown subject '{string.Join(",", unknown.DefaultIfEmpty(which))}': expected {string.Join(", ", SubjectCatalog.Names)}, a comma list of them, or all");
+        var subjects = new List<ISubject>();
+        foreach (var entry in SubjectCatalog.All.Where(e => names.Contains(e.Name)))
         {
-            var cpython = CpythonSubject.Create(python, out var reason);
-            if (cpython is not null) subjects.Add(cpython);
-            else if (which == "cpython") throw new UsageError($"the cpython subject is not available: {reason}");
-            else Console.Error.WriteLine($"lab: skipping the cpython subject: {reason}");
+            var (subject, reason) = entry.Create(entry.Name switch { CpythonSubject.SubjectName => python, PypySubject.SubjectName => pypy, _ => null });
+            if (subject is not null) subjects.Add(subject);
+            else if (which != "all") throw new UsageError($"the {entry.Name} subject is not available: {reason}");
+            else Console.Error.WriteLine($"lab: skipping the {entry.Name} subject: {reason}");
         }
         return subjects;
     }

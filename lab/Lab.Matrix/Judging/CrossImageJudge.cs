@@ -1,5 +1,6 @@
 using Lab.Results;
 using Lab.Scenarios.Model;
+using Lab.Scenarios.Subjects;
 using Outcomes = Lab.Results.Outcomes;
 
 namespace Lab.Matrix.Judging;
@@ -57,14 +58,18 @@ public static class CrossImageJudge
     /// <summary>What two images must share to agree: the observation itself, except for findings whose observation
     /// varies by nature (e.g. how many unlocked updates were lost): there, confirming the finding is what counts.</summary>
     private static string Equivalence(Scenario? scenario, ConformanceRow row) =>
-        scenario is { Kind: ScenarioKind.Finding } && scenario.Matches(row.Expected, row.Observed) ? "confirms:" + row.Expected : "observed:" + row.Observed;
+        scenario is { Kind: ScenarioKind.Finding } && row.Expected.Length > 0 && row.Observed.Length > 0
+        && scenario.Matches(Observation.FromJson(row.Expected), Observation.FromJson(row.Observed))
+            ? "confirms:" + row.Expected
+            : "observed:" + row.Observed;
 
     private static (string Verdict, string Reason) Verdict(Scenario? scenario, IReadOnlyList<ConformanceRow> rows)
     {
         if (scenario is null) return (Verdicts.Defect, "");
         foreach (var change in scenario.VersionChanges)
         {
-            if (rows.All(r => change.AppliesTo(r.Subject, r.StartMethod) && change.ObservedAt(r.SubjectVersion) == r.Observed))
+            if (rows.All(r => SubjectCatalog.KindOf(r.Subject) is { } kind && change.AppliesTo(kind, r.StartMethod)
+                              && change.ObservedAt(r.SubjectVersion)?.ToJson() == r.Observed))
                 return (Verdicts.Intended, $"{change.Reason} (before {change.Since}: {change.Before}; from {change.Since}: {change.From})");
         }
         return (Verdicts.Defect, "");

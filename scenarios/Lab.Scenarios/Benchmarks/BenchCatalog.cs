@@ -1,3 +1,4 @@
+using Lab.Scenarios.Model;
 using Lab.Scenarios.Subjects;
 
 namespace Lab.Scenarios.Benchmarks;
@@ -99,39 +100,20 @@ public static class BenchCatalog
         return Ids.Where(names.Contains).ToArray();
     }
 
-    /// <summary>The families that measure at least one of <paramref name="ids"/> on this subject, in run order.</summary>
-    public static IReadOnlyList<string> Families(IReadOnlyCollection<string> ids, Subject subject) =>
-        All.Where(b => ids.Contains(b.Id) && (!b.EngineOnly || subject is EngineSubject)).Select(b => b.Family).Distinct().ToArray();
+    /// <summary>The families that measure at least one of <paramref name="ids"/> on this subject, in run order: those with
+    /// a twin for its kind (BenchTwins), and only engine baselines on the engine.</summary>
+    public static IReadOnlyList<string> Families(IReadOnlyCollection<string> ids, ISubject subject) =>
+        All.Where(b => ids.Contains(b.Id) && (!b.EngineOnly || subject.Kind == SubjectKind.Engine) && BenchTwins.Find(b.Family, subject.Kind) is not null)
+            .Select(b => b.Family).Distinct().ToArray();
 
-    /// <summary>Measures the selected ids of one family on one subject, under each of its start methods.</summary>
-    public static IReadOnlyList<BenchSeries> Run(string family, Subject subject, BenchPlan plan, IReadOnlyCollection<string> ids, IpcBenchSizes? sizes = null)
+    /// <summary>Measures the selected ids of one family on one subject, under each of its start methods.
+    /// <exception cref="InvalidOperationException">when the family has no twin for the subject's kind.</exception></summary>
+    public static IReadOnlyList<BenchSeries> Run(string family, ISubject subject, BenchPlan plan, IReadOnlyCollection<string> ids, IpcBenchSizes? sizes = null)
     {
-        sizes ??= IpcBenchSizes.Default;
+        var twin = BenchTwins.Find(family, subject.Kind)
+                   ?? throw new InvalidOperationException($"the benchmark family '{family}' has no twin for {subject.Name} ({subject.Kind} subjects)");
         var wanted = ids.ToHashSet();
-        IEnumerable<BenchSeries> measured = (family, subject) switch
-        {
-            (StartFamily, EngineSubject e) => StartLatency.OnEngine(e, plan).Concat(wanted.Contains(StartRate.Id) ? StartRate.OnEngine(e, plan) : []),
-            (StartFamily, CpythonSubject c) => c.StartMethods.SelectMany(m =>
-                new[] { StartLatency.Latency, StartLatency.PeakRss }.Where(wanted.Contains).Select(id => CpythonBench.Run(c, m, id, plan, []))
-                    .Concat(wanted.Contains(StartRate.Id) ? [StartRate.OnCpython(c, m, plan)] : [])),
-            (QueueFamily, EngineSubject e) => QueueThroughput.OnEngine(e, plan, sizes),
-            (QueueFamily, CpythonSubject c) => QueueThroughput.OnCpython(c, plan, sizes),
-            (PipeFamily, EngineSubject e) => PipeThroughput.OnEngine(e, plan, sizes, wanted),
-            (PipeFamily, CpythonSubject c) => PipeThroughput.OnCpython(c, plan, sizes),
-            (LockFamily, EngineSubject e) => LockUncontended.OnEngine(e, plan, sizes),
-            (LockFamily, CpythonSubject c) => LockUncontended.OnCpython(c, plan, sizes),
-            (ShmFamily, EngineSubject e) => SharedMemoryCopy.OnEngine(e, plan, sizes, wanted),
-            (ShmFamily, CpythonSubject c) => SharedMemoryCopy.OnCpython(c, plan, sizes, wanted),
-            (HandoffFamily, EngineSubject e) => LockHandoff.OnEngine(e, plan, sizes),
-            (HandoffFamily, CpythonSubject c) => LockHandoff.OnCpython(c, plan, sizes),
-            (PoolFamily, EngineSubject e) => PoolChunksize.OnEngine(e, plan),
-            (PoolFamily, CpythonSubject c) => PoolChunksize.OnCpython(c, plan),
-            (PoolRssFamily, EngineSubject e) => PoolWorkerRss.OnEngine(e, plan),
-            (PoolRssFamily, CpythonSubject c) => PoolWorkerRss.OnCpython(c, plan, wanted),
-            (SpinFamily, EngineSubject e) => [Spin.OnEngine(e, plan)],
-            _ => [],
-        };
-        return measured.Where(s => wanted.Contains(s.Benchmark)).ToList();
+        return twin.Measure(subject, new BenchRequest(plan, sizes ?? IpcBenchSizes.Default, wanted)).Where(s => wanted.Contains(s.Benchmark)).ToList();
     }
 
     /// <summary><c>n=20;warmup=3;messages=20000</c>: the plan, then the batch parameters in the given order.</summary>

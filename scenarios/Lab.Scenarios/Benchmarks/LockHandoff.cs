@@ -30,8 +30,8 @@ public static class LockHandoff
         }
     }
 
-    public static IEnumerable<BenchSeries> OnCpython(CpythonSubject cpython, BenchPlan plan, IpcBenchSizes sizes) =>
-        cpython.StartMethods.Select(m => CpythonBench.Run(cpython, m, Id, plan, Batch(sizes)));
+    public static IEnumerable<BenchSeries> OnCpython(PythonSubject cpython, BenchPlan plan, IpcBenchSizes sizes) =>
+        cpython.StartMethods.Select(m => PythonBench.Run(cpython, m, Id, plan, Batch(sizes)));
 
     /// <summary>The child's side: ready once, then <paramref name="total"/> times acquire ping, release pong.</summary>
     public static void Partner(ProcessSemaphore ping, ProcessSemaphore pong, int total, double blockSeconds)

@@ -36,8 +36,8 @@ public static class LockUncontended
             yield return new BenchSeries(engine.Name, engine.Version, method, Id, Params(plan, sizes), Unit, Measure(plan, sizes));
     }
 
-    public static IEnumerable<BenchSeries> OnCpython(CpythonSubject cpython, BenchPlan plan, IpcBenchSizes sizes) =>
-        cpython.StartMethods.Select(m => CpythonBench.Run(cpython, m, Id, plan, Batch(sizes)));
+    public static IEnumerable<BenchSeries> OnCpython(PythonSubject cpython, BenchPlan plan, IpcBenchSizes sizes) =>
+        cpython.StartMethods.Select(m => PythonBench.Run(cpython, m, Id, plan, Batch(sizes)));
 
     /// <summary>Runs <see cref="LockUncontendedBenchmark"/> under BenchmarkDotNet and returns ns per pair, one value
     /// per workload iteration. BenchmarkDotNet's log is kept in memory and shown only if the run fails.</summary>

@@ -39,8 +39,8 @@ public static class PipeThroughput
         }
     }
 
-    public static IEnumerable<BenchSeries> OnCpython(CpythonSubject cpython, BenchPlan plan, IpcBenchSizes sizes) =>
-        cpython.StartMethods.Select(m => CpythonBench.Run(cpython, m, FramedId, plan, Batch(sizes)));
+    public static IEnumerable<BenchSeries> OnCpython(PythonSubject cpython, BenchPlan plan, IpcBenchSizes sizes) =>
+        cpython.StartMethods.Select(m => PythonBench.Run(cpython, m, FramedId, plan, Batch(sizes)));
 
     /// <summary>
     /// The sender child of both lanes: per "go" it sends one batch on the lane the go names: lane 0,

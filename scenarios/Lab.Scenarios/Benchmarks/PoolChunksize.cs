@@ -69,12 +69,12 @@ public static class PoolChunksize
         }
     }
 
-    public static IEnumerable<BenchSeries> OnCpython(CpythonSubject cpython, BenchPlan plan)
+    public static IEnumerable<BenchSeries> OnCpython(PythonSubject cpython, BenchPlan plan)
     {
         var sweep = PoolSweep.For(plan);
         foreach (var method in cpython.StartMethods)
         {
-            var series = sweep.Chunksizes.Select(c => (c, CpythonBench.Run(cpython, method, Id, sweep.Plan,
+            var series = sweep.Chunksizes.Select(c => (c, PythonBench.Run(cpython, method, Id, sweep.Plan,
                 [("tasks", sweep.Tasks), ("chunksize", c), ("processes", sweep.Processes)]) with { Params = sweep.Params(c) })).ToList();
             foreach (var s in WithDerived(series, sweep)) yield return s;
         }

@@ -46,9 +46,9 @@ public static class PoolWorkerRss
         }
     }
 
-    public static IEnumerable<BenchSeries> OnCpython(CpythonSubject cpython, BenchPlan plan, IReadOnlyCollection<string> wanted) =>
+    public static IEnumerable<BenchSeries> OnCpython(PythonSubject cpython, BenchPlan plan, IReadOnlyCollection<string> wanted) =>
         cpython.StartMethods.SelectMany(m => new[] { Rss, PeakRss }.Where(wanted.Contains)
-            .Select(id => CpythonBench.Run(cpython, m, id, Capped(plan), [("processes", Processes), ("tasks", Tasks)])));
+            .Select(id => PythonBench.Run(cpython, m, id, Capped(plan), [("processes", Processes), ("tasks", Tasks)])));
 
     /// <summary>A field of /proc/PID/status in KiB (proc(5): "VmRSS: 1234 kB").</summary>
     private static double StatusKiB(int pid, string field)

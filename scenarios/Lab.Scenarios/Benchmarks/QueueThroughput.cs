@@ -29,8 +29,8 @@ public static class QueueThroughput
         }
     }
 
-    public static IEnumerable<BenchSeries> OnCpython(CpythonSubject cpython, BenchPlan plan, IpcBenchSizes sizes) =>
-        cpython.StartMethods.Select(m => CpythonBench.Run(cpython, m, Id, plan, Batch(sizes)));
+    public static IEnumerable<BenchSeries> OnCpython(PythonSubject cpython, BenchPlan plan, IpcBenchSizes sizes) =>
+        cpython.StartMethods.Select(m => PythonBench.Run(cpython, m, Id, plan, Batch(sizes)));
 
     /// <summary>The producer: says ready, puts <paramref name="messages"/> ints per go, then flushes its feeder.</summary>
     public static void Producer(ProcessQueue queue, Connection control, int messages, int rounds, double blockSeconds)

@@ -32,8 +32,8 @@ public static class SharedMemoryCopy
         }
     }
 
-    public static IEnumerable<BenchSeries> OnCpython(CpythonSubject cpython, BenchPlan plan, IpcBenchSizes sizes, IReadOnlySet<string> ids) =>
-        cpython.StartMethods.SelectMany(m => new[] { ShmId, MemcpyId }.Where(ids.Contains).Select(id => CpythonBench.Run(cpython, m, id, plan, Batch(sizes))));
+    public static IEnumerable<BenchSeries> OnCpython(PythonSubject cpython, BenchPlan plan, IpcBenchSizes sizes, IReadOnlySet<string> ids) =>
+        cpython.StartMethods.SelectMany(m => new[] { ShmId, MemcpyId }.Where(ids.Contains).Select(id => PythonBench.Run(cpython, m, id, plan, Batch(sizes))));
 
     /// <summary>
     /// One list of GB/s samples per id in <paramref name="ids"/> (shm-copy, memcpy-baseline). With both, copies

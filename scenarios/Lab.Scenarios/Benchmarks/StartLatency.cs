@@ -54,7 +54,7 @@ public static class StartLatency
         }
     }
 
-    public static IEnumerable<BenchSeries> OnCpython(CpythonSubject cpython, BenchPlan plan)
+    public static IEnumerable<BenchSeries> OnCpython(PythonSubject cpython, BenchPlan plan)
     {
         foreach (var method in cpython.StartMethods)
             foreach (var benchmark in new[] { Latency, PeakRss })

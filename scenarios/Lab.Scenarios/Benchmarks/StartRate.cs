@@ -41,6 +41,6 @@ public static class StartRate
         }
     }
 
-    public static BenchSeries OnCpython(CpythonSubject cpython, string method, BenchPlan plan) =>
-        CpythonBench.Run(cpython, method, Id, Capped(plan), [("starts", Starts)]);
+    public static BenchSeries OnCpython(PythonSubject cpython, string method, BenchPlan plan) =>
+        PythonBench.Run(cpython, method, Id, Capped(plan), [("starts", Starts)]);
 }

@@ -1,6 +1,6 @@
 namespace Lab.Scenarios.Model;
 
-/// <summary>The outcome of one case on one subject. Names match the CSV's outcome column.</summary>
+/// <summary>The outcome of one case on one subject (the results stage names them in its CSV: Lab.Results.Outcomes).</summary>
 public enum Outcome
 {
     Pass,
@@ -10,7 +10,14 @@ public enum Outcome
     Hang,
 }
 
-public static class Outcomes
+/// <summary>The judge's word on a case where subjects observed different things (Running/DivergenceJudge; the results
+/// stage names them: Lab.Results.Verdicts).</summary>
+public enum Verdict
 {
-    public static string ToName(this Outcome outcome) => outcome.ToString().ToLowerInvariant();
+    /// <summary>No divergence.</summary>
+    None,
+    /// <summary>The subjects differ on purpose, for the scenario's stated reason.</summary>
+    Intended,
+    /// <summary>An unexplained difference: a bug in one of the subjects.</summary>
+    Defect,
 }

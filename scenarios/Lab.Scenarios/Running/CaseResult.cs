@@ -18,7 +18,7 @@ public sealed record CaseResult(
     Observation Observed,
     TimeSpan Duration,
     string Detail,
-    string Verdict = "",
+    Verdict Verdict = Verdict.None,
     string VerdictReason = "")
 {
     public string Area => ScenarioId[..ScenarioId.IndexOf('.')];

@@ -15,9 +15,6 @@ namespace Lab.Scenarios.Running;
 /// </summary>
 public static class DivergenceJudge
 {
-    public const string Intended = "intended";
-    public const string Defect = "defect";
-
     public static IReadOnlyList<CaseResult> Mark(IReadOnlyList<CaseResult> results, IEnumerable<Scenario> scenarios)
     {
         var byId = scenarios.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First());
@@ -41,9 +38,9 @@ public static class DivergenceJudge
             var python = rows.Where(x => x.r.SubjectKind == SubjectKind.Python).Select(x => x.r.Observed).Distinct().ToList();
             if (python.Count > 1) reasons.Add(scenario.IntendedPythonDivergence);
             if (engine.Count > 0 && python.Count > 0 && engine.Any(e => python.Any(p => p != e))) reasons.Add(scenario.IntendedDivergence);
-            var verdict = reasons.Any(r => r is null) ? Defect : Intended;
+            var verdict = reasons.Any(r => r is null) ? Verdict.Defect : Verdict.Intended;
             var reason = string.Join(" ", reasons.Where(r => r is not null).Distinct());
-            foreach (var (r, i) in rows) marked[i] = r with { Verdict = verdict, VerdictReason = verdict == Defect ? "" : reason };
+            foreach (var (r, i) in rows) marked[i] = r with { Verdict = verdict, VerdictReason = verdict == Verdict.Defect ? "" : reason };
         }
         return marked;
     }
@@ -63,10 +60,10 @@ public static class DivergenceJudge
             marked[i] = r with
             {
                 Outcome = r.Outcome == Outcome.Hang ? Outcome.Hang : Outcome.Fail,
-                Verdict = Defect,
+                Verdict = Verdict.Defect,
                 Detail = $"the subjects disagree on this input: {seen}" + (r.Detail.Length > 0 ? "\n" + r.Detail : ""),
             };
     }
 
-    public static bool HasDefects(IEnumerable<CaseResult> results) => results.Any(r => r.Verdict == Defect);
+    public static bool HasDefects(IEnumerable<CaseResult> results) => results.Any(r => r.Verdict == Verdict.Defect);
 }

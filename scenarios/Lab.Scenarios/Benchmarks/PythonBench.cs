@@ -8,13 +8,13 @@ namespace Lab.Scenarios.Benchmarks;
 /// One CPython benchmark run: <c>lab_driver.py bench ID --method M --n N --warmup W --params JSON --timeout S</c>
 /// in a fresh interpreter, answered by one JSON line with the unit and the raw samples (scenarios/cpython/bench.py).
 /// </summary>
-internal static class CpythonBench
+internal static class PythonBench
 {
     /// <summary>Per repetition, on top of a fixed minute: generous, since a slow CI machine must not turn a
     /// benchmark into an error; the driver's own deadline is this budget, and the call is killed 10 s later.</summary>
     private static readonly TimeSpan PerRepetition = TimeSpan.FromSeconds(2);
 
-    public static BenchSeries Run(CpythonSubject cpython, string method, string benchmark, BenchPlan plan, IReadOnlyList<(string Key, long Value)> batch)
+    public static BenchSeries Run(PythonSubject cpython, string method, string benchmark, BenchPlan plan, IReadOnlyList<(string Key, long Value)> batch)
     {
         var budget = TimeSpan.FromSeconds(60) + PerRepetition * (plan.Samples + plan.Warmup);
         var args = new List<string>
