@@ -1,9 +1,7 @@
 using FsCheck.Fluent;
-using Lab.Engine;
 using Lab.Scenarios.Model;
 using Lab.Scenarios.Running;
 using Lab.Scenarios.Support;
-using Lab.Scenarios.Subjects;
 using Xunit;
 
 namespace Lab.Scenarios.Tests;
@@ -16,7 +14,7 @@ public class RunnerTests
         var settings = new RunSettings(12345, Quick: true);
         var property = Prop.ForAll(Gen.Choose(0, 100).ToArbitrary(), n => n < 50);
         var observation = PropertyRunner.Check(property, "demo.false-property", settings, 100);
-        Assert.Equal(PropertyRunner.Falsified, observation.Observed);
+        Assert.Equal(PropertyRunner.Falsified, observation);
         Assert.Contains("seed: 12345", observation.Detail);
         Assert.Contains("lab run --scenario demo.false-property --seed 12345", observation.Detail);
     }
@@ -34,21 +32,43 @@ public class RunnerTests
         Assert.NotEqual(Draw(777), Draw(778));
     }
 
+    private static CaseResult Row(Scenario s, string subject, SubjectKind kind, Observation observed, Outcome outcome = Outcome.Pass) =>
+        new(s.Id, s.Kind, subject, kind, "1", "spawn", ScenarioCase.Single("x=1"), null, outcome, "x=1", observed, TimeSpan.Zero, "");
+
     [Fact]
-    public void DivergenceJudge_DifferentObservations_MarkedIntendedOrDefect()
+    public void DivergenceJudge_EngineAgainstPython_IntendedOnlyWithAReason()
     {
         var intended = new Areas.Termination.DaemonDiesWithParentScenario();
         var plain = new Areas.ExitCodes.ReturnScenario();
-        var @case = ScenarioCase.Single("x");
-        CaseResult Row(Scenario s, string subject, string observed) =>
-            new(s, subject, "1", "spawn", @case, null, Outcome.Pass, "x", observed, TimeSpan.Zero, "");
+        Assert.NotNull(intended.IntendedDivergence);
+        Assert.Null(plain.IntendedDivergence);
         var marked = DivergenceJudge.Mark([
-            Row(intended, "engine", "a"), Row(intended, "cpython", "b"),
-            Row(plain, "engine", "exitcode=0"), Row(plain, "cpython", "exitcode=1"),
-        ]);
-        Assert.All(marked.Where(r => r.Scenario == intended), r => Assert.Equal(DivergenceJudge.Intended, r.Verdict));
-        Assert.All(marked.Where(r => r.Scenario == plain), r => Assert.Equal(DivergenceJudge.Defect, r.Verdict));
+            Row(intended, "engine", SubjectKind.Engine, "a=1"), Row(intended, "cpython", SubjectKind.Python, "b=1"),
+            Row(plain, "engine", SubjectKind.Engine, "exitcode=0"), Row(plain, "cpython", SubjectKind.Python, "exitcode=1"),
+        ], [intended, plain]);
+        Assert.All(marked.Where(r => r.ScenarioId == intended.Id), r => Assert.Equal(Verdict.Intended, r.Verdict));
+        Assert.All(marked.Where(r => r.ScenarioId == plain.Id), r => Assert.Equal(Verdict.Defect, r.Verdict));
         Assert.True(DivergenceJudge.HasDefects(marked));
+    }
+
+    [Fact]
+    public void DivergenceJudge_TwoPythonsDiffer_IsADefectEvenWhenTheEngineDivergenceIsIntended()
+    {
+        var intended = new Areas.Termination.DaemonDiesWithParentScenario();
+        var marked = DivergenceJudge.Mark([
+            Row(intended, "engine", SubjectKind.Engine, "a=1"), Row(intended, "cpython", SubjectKind.Python, "b=1"), Row(intended, "pypy", SubjectKind.Python, "b=2"),
+        ], [intended]);
+        Assert.All(marked, r => Assert.Equal(Verdict.Defect, r.Verdict));
+    }
+
+    [Fact]
+    public void DivergenceJudge_SameObservations_NoVerdict()
+    {
+        var plain = new Areas.ExitCodes.ReturnScenario();
+        var marked = DivergenceJudge.Mark([
+            Row(plain, "engine", SubjectKind.Engine, "exitcode=0"), Row(plain, "cpython", SubjectKind.Python, "exitcode=0"), Row(plain, "pypy", SubjectKind.Python, "exitcode=0"),
+        ], [plain]);
+        Assert.All(marked, r => Assert.Equal(Verdict.None, r.Verdict));
     }
 
     [Fact]
