@@ -25,15 +25,24 @@ need_dotnet() {
   dotnet --list-sdks | grep -q '^10\.' || die "a .NET 10 SDK is required; found: $(dotnet --list-sdks | tr '\n' ' ')"
 }
 
-need_python() {
-  if command -v python3 >/dev/null 2>&1; then return 0; fi
+# need_package COMMAND PACKAGE WHAT: COMMAND is on PATH, or PACKAGE is installed with apt when running as root; otherwise
+# one line says what will be skipped and how to install it.
+need_package() {
+  local cmd=$1 package=$2 what=$3
+  if command -v "$cmd" >/dev/null 2>&1; then return 0; fi
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    say "installing python3 (the cpython subject)"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 >/dev/null
+    say "installing $package ($what)"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null; } ||
+      echo "run-all.sh: $package could not be installed: $what will be skipped" >&2
   else
-    echo "run-all.sh: python3 not found: the cpython subject will be skipped (install it with 'apt-get install python3')" >&2
+    echo "run-all.sh: $cmd not found: $what will be skipped (install it with 'apt-get install $package')" >&2
   fi
 }
+
+need_python() { need_package python3 python3 "the cpython subject"; }
+
+# PyPy (Debian's pypy3, Python 3.9 semantics) is the third subject: the same driver and twins as CPython.
+need_pypy() { need_package pypy3 pypy3 "the pypy subject"; }
 
 # The local dotnet tools (.config/dotnet-tools.json): Microsoft.Coyote.CLI, whose `coyote rewrite` is a build step of
 # scenarios/Lab.Systematic.Coyote. It targets .NET 8 and runs here on .NET 10 by roll-forward (the manifest says so);
@@ -48,13 +57,7 @@ restore_tools() {
 # skipped with its reason.
 need_chromium() {
   if [ -x /usr/bin/chromium ]; then return 0; fi
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    say "installing chromium (the browser test of the report)"
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } ||
-      echo "run-all.sh: chromium could not be installed: the browser test of the report will be skipped" >&2
-  else
-    echo "run-all.sh: chromium not found: the browser test of the report will be skipped (install it with 'apt-get install chromium')" >&2
-  fi
+  need_package chromium chromium "the browser test of the report"
 }
 
 build() {
@@ -115,7 +118,7 @@ matrix_job() {
 }
 
 main_job() {
-  need_dotnet; need_python; restore_tools; publish
+  need_dotnet; need_python; need_pypy; restore_tools; publish
   mkdir -p results reports
   local status=0
   say "scenarios on every subject (lab run)"
@@ -147,7 +150,7 @@ nightly_job() {
     esac
     shift
   done
-  need_dotnet; need_python; restore_tools; publish
+  need_dotnet; need_python; need_pypy; restore_tools; publish
   mkdir -p results reports
   local status=0 regression=0 compared
   say "scenarios on every subject (lab run)"
@@ -168,15 +171,19 @@ nightly_job() {
   [ "$status" = 0 ] || die "some scenarios failed, a benchmark could not be measured or the comparison could not run (see above and reports/summary.md)"
 }
 
-# Sums the counters of every TRX file written by this run.
+# attr NAME TEXT: the value of the XML attribute NAME in TEXT (0 when it is absent).
+attr() { local v; v=$(grep -oE "[[:space:]]$1=\"[0-9]+\"" <<<"$2" | grep -oE '[0-9]+' | head -n1); echo "${v:-0}"; }
+
+# Sums the counters of every TRX file written by this run (<Counters total=".." passed=".." failed=".." .../>; the
+# attributes' order and presence are not fixed).
 trx_counts() {
   local passed=0 failed=0 skipped=0 f line
   for f in "$ARTIFACTS"/test-results/*.trx; do
     [ -e "$f" ] || continue
     line=$(grep -o '<Counters [^>]*>' "$f" | head -n1)
-    passed=$((passed + $(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$line")))
-    failed=$((failed + $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$line") + $(sed -E 's/.* error="([0-9]+)".*/\1/' <<<"$line") + $(sed -E 's/.* timeout="([0-9]+)".*/\1/' <<<"$line") + $(sed -E 's/.* aborted="([0-9]+)".*/\1/' <<<"$line")))
-    skipped=$((skipped + $(sed -E 's/.* notExecuted="([0-9]+)".*/\1/' <<<"$line")))
+    passed=$((passed + $(attr passed "$line")))
+    failed=$((failed + $(attr failed "$line") + $(attr error "$line") + $(attr timeout "$line") + $(attr aborted "$line")))
+    skipped=$((skipped + $(attr notExecuted "$line")))
   done
   echo "$passed $failed $skipped"
 }
@@ -195,7 +202,7 @@ our_leftovers() {
 }
 
 test_job() {
-  need_dotnet; need_python; need_chromium; build
+  need_dotnet; need_python; need_pypy; need_chromium; build
   # The matrix's end-to-end test runs the lab in containers on Docker engines it starts itself, which needs root;
   # elsewhere it skips with its reason and needs no published lab.
   if [ "$(id -u)" = 0 ]; then publish_self_contained; export LAB_MATRIX_LAB="$LAB_SELF_CONTAINED"; fi
@@ -256,7 +263,7 @@ test_job() {
   # Nor Docker daemons, containers or images: the matrix test's engines live under ${TMPDIR:-/tmp}/lab-mx-* (their
   # data roots hold the images they imported) and must be stopped and removed.
   local daemons
-  daemons=$(pgrep -f 'dockerd .*lab-mx-' || true)
+  daemons=$(pgrep -f "dockerd .*${TMPDIR:-/tmp}/lab-mx-" || true)
   if [ -n "$daemons" ] || compgen -G "${TMPDIR:-/tmp}/lab-mx-*" >/dev/null; then
     echo "Docker daemons or their folders left by the matrix test: ${daemons:-none running}; $(ls -d "${TMPDIR:-/tmp}"/lab-mx-* 2>/dev/null | tr '\n' ' ')" >&2
     failed=$((failed + 1)); status=1

@@ -7,11 +7,13 @@ namespace Lab.Matrix.Tests;
 
 public sealed class CrossImageJudgeTests
 {
+    /// <summary>A row as lab run writes it: <paramref name="observed"/> and <paramref name="expected"/> in the short notation,
+    /// stored in the CSV's JSON form.</summary>
     private static ConformanceRow Row(string scenario, string subject, string method, string image, string version, string observed,
         string outcome = Outcomes.Pass, string expected = "") => new()
     {
         RunId = "r", Utc = DateTimeOffset.UnixEpoch, Host = "h", Os = image, Runtime = ".NET", Subject = subject, SubjectVersion = version,
-        StartMethod = method, Scenario = scenario, Area = scenario.Split('.')[0], Outcome = outcome, Expected = expected, Observed = observed,
+        StartMethod = method, Scenario = scenario, Area = scenario.Split('.')[0], Outcome = outcome, Expected = expected.Length == 0 ? "" : Observation.Parse(expected).ToJson(), Observed = Observation.Parse(observed).ToJson(),
         DurationMs = 1, Image = image,
     };
 
@@ -96,16 +98,16 @@ public sealed class CrossImageJudgeTests
     {
         // shared-memory.unlocked-counter records how many updates were lost: any total up to 4000 confirms it.
         Assert.Empty(Judge(
-            Row("shared-memory.unlocked-counter", "cpython", "fork", "bookworm@1", "3.11.2", "total=3120", expected: "total<=4000"),
-            Row("shared-memory.unlocked-counter", "cpython", "fork", "sid@4", "3.14.0", "total=4000", expected: "total<=4000")));
+            Row("shared-memory.unlocked-counter", "cpython", "fork", "bookworm@1", "3.11.2", "total=3120", expected: "total_at_most=4000"),
+            Row("shared-memory.unlocked-counter", "cpython", "fork", "sid@4", "3.14.0", "total=4000", expected: "total_at_most=4000")));
     }
 
     [Fact]
     public void CrossImageJudge_UnknownScenario_IsADefectWithoutRule()
     {
         var rows = Judge(
-            Row("gone.scenario", "cpython", "fork", "bookworm@1", "3.11.2", "a"),
-            Row("gone.scenario", "cpython", "fork", "sid@4", "3.14.0", "b"));
+            Row("gone.scenario", "cpython", "fork", "bookworm@1", "3.11.2", "x=a"),
+            Row("gone.scenario", "cpython", "fork", "sid@4", "3.14.0", "x=b"));
 
         Assert.All(rows, r => Assert.Equal((Verdicts.Defect, ""), (r.Verdict, r.Rule)));
     }
@@ -138,13 +140,13 @@ public sealed class CrossImageJudgeTests
     [Fact]
     public void VersionChange_ObservedAt_BeforeAndFromTheVersion()
     {
-        var change = new VersionChange("cpython", "forkserver", "3.13.8", "old", "new", "why");
+        var change = new VersionChange(SubjectKind.Python, "forkserver", "3.13.8", "v=old", "v=new", "why");
 
-        Assert.Equal("old", change.ObservedAt("3.13.5"));
-        Assert.Equal("new", change.ObservedAt("3.14.0"));
+        Assert.Equal("v=old", change.ObservedAt("3.13.5")?.Notation);
+        Assert.Equal("v=new", change.ObservedAt("3.14.0")?.Notation);
         Assert.Null(change.ObservedAt("unknown"));
-        Assert.True(change.AppliesTo("cpython", "forkserver"));
-        Assert.False(change.AppliesTo("cpython", "fork"));
-        Assert.False(change.AppliesTo("engine", "forkserver"));
+        Assert.True(change.AppliesTo(SubjectKind.Python, "forkserver"));
+        Assert.False(change.AppliesTo(SubjectKind.Python, "fork"));
+        Assert.False(change.AppliesTo(SubjectKind.Engine, "forkserver"));
     }
 }

@@ -1,3 +1,4 @@
+using Lab.Scenarios.Model;
 using Lab.Matrix.Cells;
 using Lab.Matrix.Docker;
 using Lab.Matrix.Host;
@@ -61,7 +62,7 @@ public sealed class MatrixEndToEndTests(ITestOutputHelper output)
             Assert.All(rows, r => Assert.Equal(label, r.Image));
             Assert.All(rows, r => Assert.Contains("bookworm", r.Os));
             Assert.All(rows.Where(r => r.Subject == "cpython"), r => Assert.StartsWith("3.11.", r.SubjectVersion));
-            Assert.Contains(rows, r => r.Outcome == Outcomes.Pass && r.Scenario == "start-methods.default" && r.Subject == "cpython" && r.Observed == "default=fork");
+            Assert.Contains(rows, r => r.Outcome == Outcomes.Pass && r.Scenario == "start-methods.default" && r.Subject == "cpython" && r.Observed == Observation.Parse("default=fork").ToJson());
             // Each cell ran its own subject set only.
             Assert.All(outcome.Cells, c => Assert.All(ResultsCsv.ReadAllConformance(Path.Combine(outcome.Folder, $"bookworm-{c.Subjects}")), r => Assert.Equal(c.Subjects, r.Subject)));
             var failed = rows.Where(r => r.Outcome is Outcomes.Fail or Outcomes.Error or Outcomes.Hang).ToList();

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Lab.Cli.Output;
 using Lab.Results;
 using Lab.Scenarios.Benchmarks;
+using Lab.Scenarios.Model;
 using Lab.Scenarios.Subjects;
 using Spectre.Console;
 
@@ -19,6 +20,7 @@ internal static class BenchCommand
         var quick = CommonOptions.Quick();
         var subject = CommonOptions.Subject();
         var python = CommonOptions.Python();
+        var pypy = CommonOptions.Pypy();
         var results = CommonOptions.Results();
         var samples = new Option<int?>("--n") { Description = "samples per series (default 20 with --quick, else 100)" };
         var warmup = new Option<int?>("--warmup") { Description = "discarded warm-up runs per series (default 3 with --quick, else 5)" };
@@ -46,16 +48,16 @@ internal static class BenchCommand
         };
         var command = new Command("bench", "Benchmark process start, queues, pipes, locks and shared memory on every subject and start method; write results/bench-<run>.csv and the raw samples, results/samples-<run>.csv.")
         {
-            quick, samples, warmup, benchmark, subject, python, results, spinWork, calibrate, pairs, keepRuns,
+            quick, samples, warmup, benchmark, subject, python, pypy, results, spinWork, calibrate, pairs, keepRuns,
         };
         command.SetAction(p => p.GetValue(calibrate)
             ? BenchCalibration.Execute(p.GetValue(pairs), p.GetValue(samples), p.GetValue(warmup), p.GetValue(results)!, p.GetValue(keepRuns))
             : Execute(p.GetValue(quick), p.GetValue(samples), p.GetValue(warmup), p.GetValue(benchmark),
-                p.GetValue(subject)!, p.GetValue(python), p.GetValue(results)!, p.GetValue(spinWork)));
+                p.GetValue(subject)!, p.GetValue(python), p.GetValue(pypy), p.GetValue(results)!, p.GetValue(spinWork)));
         return command;
     }
 
-    private static int Execute(bool quick, int? samples, int? warmup, string[]? benchmarks, string subject, string? python, string resultsDir, double spinWork)
+    private static int Execute(bool quick, int? samples, int? warmup, string[]? benchmarks, string subject, string? python, string? pypy, string resultsDir, double spinWork)
     {
         var defaults = quick ? BenchPlan.Quick : BenchPlan.Full;
         var plan = new BenchPlan(samples ?? defaults.Samples, warmup ?? defaults.Warmup) { IsQuick = quick, Work = spinWork };
@@ -72,7 +74,7 @@ internal static class BenchCommand
             throw new UsageError(e.Message);
         }
         var run = RunInfo.Create() with { Commit = EngineSubject.Commit };
-        var subjects = CommonOptions.Subjects(subject, python);
+        var subjects = CommonOptions.Subjects(subject, python, pypy);
         Console.WriteLine($"lab bench {run.RunId}: {plan.Params}; subjects: {string.Join(", ", subjects.Select(s => $"{s.Name} {s.Version}"))}; benchmarks: {string.Join(", ", ids)}");
         if (EngineIsUnoptimized())
             Console.WriteLine("lab bench: this is a Debug build: the engine runs unoptimized code, so its figures are pessimistic (run-all.sh uses Release)");
@@ -84,7 +86,7 @@ internal static class BenchCommand
         var failures = new List<string>();
         var clock = Stopwatch.StartNew();
         RunProgress.Run("benchmarks", steps,
-            step => $"{step.Subject.Name}: {string.Join(", ", BenchCatalog.All.Where(b => b.Family == step.Family && ids.Contains(b.Id) && (!b.EngineOnly || step.Subject is EngineSubject)).Select(b => b.Id))}",
+            step => $"{step.Subject.Name}: {string.Join(", ", BenchCatalog.All.Where(b => b.Family == step.Family && ids.Contains(b.Id) && (!b.EngineOnly || step.Subject.Kind == SubjectKind.Engine)).Select(b => b.Id))}",
             step =>
             {
                 try

@@ -7,6 +7,7 @@ using Lab.Matrix.Images;
 using Lab.Results;
 using Lab.Scenarios.Benchmarks;
 using Lab.Scenarios.Model;
+using Lab.Scenarios.Subjects;
 using Spectre.Console;
 using Outcomes = Lab.Results.Outcomes;
 
@@ -50,7 +51,8 @@ internal static class MatrixCommand
             var recipes = MatrixCommonOptions.SelectImages(p.GetValue(images));
             var subjects = p.GetValue(subject) is { Length: > 0 } s ? s : ["all"];
             foreach (var set in subjects)
-                if (set is not ("engine" or "cpython" or "all")) throw new UsageError($"unknown subject '{set}': expected engine, cpython or all");
+                if (set != "all" && set.Split(',').Any(n => SubjectCatalog.Find(n.Trim()) is null))
+                    throw new UsageError($"unknown subject '{set}': expected {string.Join(", ", SubjectCatalog.Names)}, a comma list of them, or all");
             if (p.GetValue(jobs) < 1) throw new UsageError("--jobs must be at least 1");
             if (p.GetValue(cellTimeout) <= 0) throw new UsageError("--cell-timeout must be positive");
             var commands = Commands(p.GetValue(only), p.GetValue(area), p.GetValue(scenario), p.GetValue(method), p.GetValue(seed) ?? RunSettings.NewSeed(),
