@@ -1,7 +1,4 @@
-using Lab.Engine;
-using Lab.Engine.Queues;
 using Lab.Scenarios.Model;
-using Lab.Scenarios.Support;
 
 namespace Lab.Scenarios.Areas.Queues;
 
@@ -12,14 +9,4 @@ public sealed class TaskDoneTooManyScenario : Scenario
     public override string Source => "seeds 59.12 Queues; CPython docs, JoinableQueue.task_done()";
 
     public override IEnumerable<ScenarioCase> Cases(RunSettings settings) => [ScenarioCase.Single("raised=value_error")];
-
-    public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget)
-    {
-        using var queue = new JoinableQueue();
-        queue.Put(1);
-        queue.Get(timeout: TimeSpan.FromSeconds(5));
-        queue.TaskDone();
-        var (raised, how) = QueueTargets.Attempt(queue.TaskDone);
-        return new(Observe.Pairs(("raised", raised)), $"Put, Get, TaskDone, then a second TaskDone: {how}");
-    }
 }

@@ -5,5 +5,11 @@ public static class PipesTwins
 {
     public static IReadOnlyList<EngineTwin> All { get; } =
     [
+        new BufferTooShortKeepsMessageTwin(),
+        new EofAfterPeerCloseTwin(),
+        new KilledWriterMidMessageTwin(),
+        new MessagesNotMergedTwin(),
+        new PollTimeoutsTwin(),
+        new WrongEndRefusedTwin(),
     ];
 }

@@ -5,5 +5,12 @@ public static class QueuesTwins
 {
     public static IReadOnlyList<EngineTwin> All { get; } =
     [
+        new ClosedQueuePutTwin(),
+        new FifoPerProducerTwin(),
+        new GetTimeoutEmptyTwin(),
+        new JoinDeadlockHazardTwin(),
+        new KilledMidPutTwin(),
+        new PutTimeoutFullTwin(),
+        new TaskDoneTooManyTwin(),
     ];
 }

@@ -5,5 +5,13 @@ public static class SharedMemoryTwins
 {
     public static IReadOnlyList<EngineTwin> All { get; } =
     [
+        new AttachMissingTwin(),
+        new ChildWritesVisibleTwin(),
+        new CreateExistingTwin(),
+        new KilledOwnerEntryTwin(),
+        new LockedCounterTwin(),
+        new SizeZeroRefusedTwin(),
+        new UnlinkTwiceTwin(),
+        new UnlockedCounterTwin(),
     ];
 }

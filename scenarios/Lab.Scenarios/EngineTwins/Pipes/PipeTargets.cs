@@ -1,6 +1,6 @@
 using Lab.Engine.Connections;
 
-namespace Lab.Scenarios.Areas.Pipes;
+namespace Lab.Scenarios.EngineTwins.Pipes;
 
 /// <summary>Targets run in engine children for the pipe scenarios (seeds 59.13 Pipes).</summary>
 public static class PipeTargets

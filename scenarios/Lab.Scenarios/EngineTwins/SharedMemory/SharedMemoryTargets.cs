@@ -3,7 +3,7 @@ using Lab.Engine.Processes;
 using Lab.Engine.SharedMemory;
 using Lab.Engine.Synchronization;
 
-namespace Lab.Scenarios.Areas.SharedMemory;
+namespace Lab.Scenarios.EngineTwins.SharedMemory;
 
 /// <summary>Targets run in engine children for the shared-memory scenarios (seeds 59.16, 59.17), and the helpers the
 /// scenarios share.</summary>

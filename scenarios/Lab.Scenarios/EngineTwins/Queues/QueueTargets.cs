@@ -2,7 +2,7 @@ using Lab.Engine.Connections;
 using Lab.Engine.Queues;
 using Lab.Engine.Synchronization;
 
-namespace Lab.Scenarios.Areas.Queues;
+namespace Lab.Scenarios.EngineTwins.Queues;
 
 /// <summary>Targets run in engine children for the queue scenarios (seeds 59.12 Queues), and the error names the
 /// scenarios share with the CPython twins.</summary>
