@@ -1,6 +1,4 @@
-using Lab.Engine;
 using Lab.Scenarios.Model;
-using Lab.Scenarios.Support;
 
 namespace Lab.Scenarios.Areas.ExitCodes;
 
@@ -13,12 +11,4 @@ public sealed class Exit137VersusSigkillScenario : Scenario
     public override string Source => "seeds 59.11 Exit Codes; DESIGN.md, The engine";
 
     public override IEnumerable<ScenarioCase> Cases(RunSettings settings) => [ScenarioCase.Single("exit137=137;sigkill=-9")];
-
-    public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget)
-    {
-        using var scope = new ChildScope(context, budget);
-        var exited = Run.ToEnd(scope, ExitCodeTargets.Exit, [137]);
-        var killed = Run.ReadyThen(scope, ExitCodeTargets.ReadyThenBlock, child => child.Kill());
-        return exited is null || killed is null ? Run.Hang("a child") : new(Observe.Pairs(("exit137", exited.ExitCode), ("sigkill", killed.ExitCode)));
-    }
 }

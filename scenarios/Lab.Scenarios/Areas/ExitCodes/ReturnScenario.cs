@@ -1,6 +1,4 @@
-using Lab.Engine;
 using Lab.Scenarios.Model;
-using Lab.Scenarios.Support;
 
 namespace Lab.Scenarios.Areas.ExitCodes;
 
@@ -11,11 +9,4 @@ public sealed class ReturnScenario : Scenario
     public override string Source => "seeds 59.11 Exit Codes (0: success)";
 
     public override IEnumerable<ScenarioCase> Cases(RunSettings settings) => [ScenarioCase.Single("exitcode=0")];
-
-    public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget)
-    {
-        using var scope = new ChildScope(context, budget);
-        var p = Run.ToEnd(scope, ExitCodeTargets.Return);
-        return p is null ? Run.Hang("the child") : new(Observe.Pairs(("exitcode", p.ExitCode)));
-    }
 }

@@ -1,6 +1,4 @@
-using Lab.Engine;
 using Lab.Scenarios.Model;
-using Lab.Scenarios.Support;
 
 namespace Lab.Scenarios.Areas.ExitCodes;
 
@@ -15,26 +13,10 @@ public sealed class SignalScenario : Scenario
     public override IEnumerable<ScenarioCase> Cases(RunSettings settings) => Signals.Select(s =>
         new ScenarioCase(s.Name, new Dictionary<string, object?> { ["signal"] = s.Name }, $"exitcode={-s.Number}"));
 
-    /// <summary>CPython's child turns SIGINT into KeyboardInterrupt, which _bootstrap reports as exit code 1.</summary>
-    public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod, string pythonVersion) =>
-        (string)@case.Params["signal"]! == "SIGINT" ? "exitcode=1" : null;
+    /// <summary>A Python child turns SIGINT into KeyboardInterrupt, which _bootstrap reports as exit code 1.</summary>
+    public override Observation? ExpectedOn(SubjectKind kind, ScenarioCase @case, string startMethod, string version) =>
+        kind == SubjectKind.Python && (string)@case.Params["signal"]! == "SIGINT" ? (Observation)"exitcode=1" : null;
 
     public override string IntendedDivergence =>
         "SIGINT: a CPython child raises KeyboardInterrupt and exits with 1; the engine's worker keeps SIGINT's default action, so it dies by the signal (-2), like every other signal.";
-
-    public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget)
-    {
-        using var scope = new ChildScope(context, budget);
-        var name = (string)@case.Params["signal"]!;
-        var p = name switch
-        {
-            "SIGSEGV" => Run.ToEnd(scope, ExitCodeTargets.Segfault),
-            "SIGABRT" => Run.ToEnd(scope, ExitCodeTargets.Abort),
-            "SIGTERM" => Run.ReadyThen(scope, ExitCodeTargets.ReadyThenBlock, child => child.Terminate()),
-            "SIGKILL" => Run.ReadyThen(scope, ExitCodeTargets.ReadyThenBlock, child => child.Kill()),
-            "SIGINT" => Run.ReadyThen(scope, ExitCodeTargets.ReadyThenBlock, child => child.Interrupt()),
-            _ => throw new ArgumentException($"no such case: {name}"),
-        };
-        return p is null ? Run.Hang("the child") : new(Observe.Pairs(("exitcode", p.ExitCode)));
-    }
 }

@@ -1,7 +1,4 @@
-using Lab.Engine;
-using Lab.Engine.Processes;
 using Lab.Scenarios.Model;
-using Lab.Scenarios.Support;
 
 namespace Lab.Scenarios.Areas.ExitCodes;
 
@@ -25,15 +22,4 @@ public sealed class SystemExitValuesScenario : Scenario
 
     private static ScenarioCase Case(string value, string expected) =>
         new(value, new Dictionary<string, object?> { ["value"] = value }, expected);
-
-    public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget)
-    {
-        using var scope = new ChildScope(context, budget);
-        var value = (string)@case.Params["value"]!;
-        var p = Run.ToEnd(scope, ExitCodeTargets.ExitWithValue, [value], ProcessOutput.Capture);
-        if (p is null) return Run.Hang("the child");
-        return value == "text"
-            ? new(Observe.Pairs(("exitcode", p.ExitCode), ("stderr_has_text", p.Stderr?.Contains(Text, StringComparison.Ordinal) == true)))
-            : new(Observe.Pairs(("exitcode", p.ExitCode)));
-    }
 }

@@ -1,7 +1,4 @@
-using Lab.Engine;
-using Lab.Engine.Processes;
 using Lab.Scenarios.Model;
-using Lab.Scenarios.Support;
 
 namespace Lab.Scenarios.Areas.ExitCodes;
 
@@ -14,13 +11,4 @@ public sealed class UnhandledExceptionScenario : Scenario
     public override string Source => "seeds 59.11 Exit Codes; multiprocessing/process.py _bootstrap";
 
     public override IEnumerable<ScenarioCase> Cases(RunSettings settings) => [ScenarioCase.Single("exitcode=1;error_reported=true")];
-
-    public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget)
-    {
-        using var scope = new ChildScope(context, budget);
-        var p = Run.ToEnd(scope, ExitCodeTargets.Raise, output: ProcessOutput.Capture);
-        if (p is null) return Run.Hang("the child");
-        var reported = p.Stderr?.Contains(Message, StringComparison.Ordinal) == true;
-        return new(Observe.Pairs(("exitcode", p.ExitCode), ("error_reported", reported)), $"structured error: {p.Error}");
-    }
 }

@@ -1,7 +1,4 @@
-using Lab.Engine;
-using Lab.Engine.Targets;
 using Lab.Scenarios.Model;
-using Lab.Scenarios.Support;
 
 namespace Lab.Scenarios.Areas.Pickling;
 
@@ -14,20 +11,6 @@ public sealed class ClosureTargetRefusedScenario : Scenario
     public override IEnumerable<ScenarioCase> Cases(RunSettings settings) => [ScenarioCase.Single("refused=true")];
 
     /// <summary>fork does not pickle the target: the child simply has it.</summary>
-    public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod, string pythonVersion) => startMethod == "fork" ? "refused=false;exitcode=0" : null;
-
-    public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget)
-    {
-        var captured = settings.Seed;
-        using var scope = new ChildScope(context, budget);
-        try
-        {
-            var p = Run.ToEnd(scope, () => { _ = captured; });
-            return p is null ? Run.Hang("the child") : new(Observe.Pairs(("refused", false), ("exitcode", p.ExitCode)));
-        }
-        catch (InvalidTargetError e)
-        {
-            return new(Observe.Pairs(("refused", true)), e.Message);
-        }
-    }
+    public override Observation? ExpectedOn(SubjectKind kind, ScenarioCase @case, string startMethod, string version) =>
+        kind == SubjectKind.Python && startMethod == "fork" ? (Observation)"refused=false;exitcode=0" : null;
 }

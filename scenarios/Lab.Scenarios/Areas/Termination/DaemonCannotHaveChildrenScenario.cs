@@ -1,6 +1,4 @@
-using Lab.Engine;
 using Lab.Scenarios.Model;
-using Lab.Scenarios.Support;
 
 namespace Lab.Scenarios.Areas.Termination;
 
@@ -11,12 +9,4 @@ public sealed class DaemonCannotHaveChildrenScenario : Scenario
     public override string Source => "seeds 59.20 Daemon Processes; multiprocessing/process.py start()";
 
     public override IEnumerable<ScenarioCase> Cases(RunSettings settings) => [ScenarioCase.Single("refused=true")];
-
-    public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget)
-    {
-        using var scope = new ChildScope(context, budget);
-        var p = scope.Start(TerminationTargets.DaemonStartsChild, daemon: true);
-        if (!scope.Join(p)) return Run.Hang("the daemon");
-        return new(Observe.Pairs(("refused", p.ExitCode == 0)), $"daemon exit code {p.ExitCode} (0: refused with CPython's message)");
-    }
 }

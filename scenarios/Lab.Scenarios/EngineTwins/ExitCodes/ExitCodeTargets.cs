@@ -15,10 +15,10 @@ public static class ExitCodeTargets
         "true" => new SystemExit(true),
         "false" => new SystemExit(false),
         "none" => new SystemExit((string?)null),
-        _ => new SystemExit(ExitCodes.SystemExitValuesScenario.Text),
+        _ => new SystemExit(Areas.ExitCodes.SystemExitValuesScenario.Text),
     };
 
-    public static void Raise() => throw new InvalidOperationException(UnhandledExceptionScenario.Message);
+    public static void Raise() => throw new InvalidOperationException(Areas.ExitCodes.UnhandledExceptionScenario.Message);
 
     public static void Segfault() => Lab.Engine.Diagnostics.Faults.Segfault();
 

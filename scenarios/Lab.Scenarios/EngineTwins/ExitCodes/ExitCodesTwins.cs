@@ -6,5 +6,10 @@ public static class ExitCodesTwins
     public static IReadOnlyList<EngineTwin> All { get; } =
     [
         new ExplicitExitTwin(),
+        new ReturnTwin(),
+        new SignalTwin(),
+        new Exit137VersusSigkillTwin(),
+        new SystemExitValuesTwin(),
+        new UnhandledExceptionTwin(),
     ];
 }

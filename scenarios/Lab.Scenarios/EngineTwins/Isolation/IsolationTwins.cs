@@ -5,5 +5,7 @@ public static class IsolationTwins
 {
     public static IReadOnlyList<EngineTwin> All { get; } =
     [
+        new MutationInvisibleTwin(),
+        new GlobalInvisibleTwin(),
     ];
 }

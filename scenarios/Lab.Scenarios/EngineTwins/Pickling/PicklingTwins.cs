@@ -5,5 +5,7 @@ public static class PicklingTwins
 {
     public static IReadOnlyList<EngineTwin> All { get; } =
     [
+        new ClosureTargetRefusedTwin(),
+        new UnserializableArgumentTwin(),
     ];
 }

@@ -5,5 +5,10 @@ public static class TerminationTwins
 {
     public static IReadOnlyList<EngineTwin> All { get; } =
     [
+        new TerminateSkipsFinallyTwin(),
+        new CooperativeShutdownTwin(),
+        new JoinTimeoutTwin(),
+        new DaemonDiesWithParentTwin(),
+        new DaemonCannotHaveChildrenTwin(),
     ];
 }

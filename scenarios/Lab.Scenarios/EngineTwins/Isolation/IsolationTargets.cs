@@ -1,7 +1,7 @@
 using Lab.Engine.Processes;
 using Lab.Engine.Serialization;
 
-namespace Lab.Scenarios.Areas.Isolation;
+namespace Lab.Scenarios.EngineTwins.Isolation;
 
 public static class IsolationTargets
 {

@@ -1,7 +1,7 @@
 using Lab.Engine;
 using Lab.Scenarios.Support;
 
-namespace Lab.Scenarios.Areas.Termination;
+namespace Lab.Scenarios.EngineTwins.Termination;
 
 public static class TerminationTargets
 {
@@ -56,7 +56,7 @@ public static class TerminationTargets
     {
         try
         {
-            new Process(Lab.Scenarios.EngineTwins.ExitCodes.ExitCodeTargets.Return).Start();
+            new Process(ExitCodes.ExitCodeTargets.Return).Start();
         }
         catch (InvalidOperationException e) when (e.Message == "daemonic processes are not allowed to have children")
         {

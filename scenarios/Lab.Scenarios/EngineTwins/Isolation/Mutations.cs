@@ -1,4 +1,4 @@
-namespace Lab.Scenarios.Areas.Isolation;
+namespace Lab.Scenarios.EngineTwins.Isolation;
 
 /// <summary>The little mutation language shared with the CPython twin (twins/isolation.py): ["append", v],
 /// ["set", i, v] (i modulo the length; skipped on an empty list), ["insert", i, v] (Python's list.insert: i clamped
