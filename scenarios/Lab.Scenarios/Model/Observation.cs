@@ -74,7 +74,10 @@ public sealed class Observation : IEquatable<Observation>
         return new(fields, false, "");
     }
 
-    public static implicit operator Observation(string notation) => Parse(notation);
+    /// <summary>The short notation as an observation; null stays null (so <c>cond ? "k=v" : null</c> can be an
+    /// <c>Observation?</c>).</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(notation))]
+    public static implicit operator Observation?(string? notation) => notation is null ? null : Parse(notation);
 
     /// <summary>The CSV form: a JSON object of string values in field order, or the JSON string "hang".</summary>
     public string ToJson()
