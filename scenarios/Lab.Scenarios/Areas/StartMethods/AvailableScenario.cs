@@ -1,6 +1,4 @@
-using Lab.Engine;
 using Lab.Scenarios.Model;
-using Lab.Scenarios.Support;
 
 namespace Lab.Scenarios.Areas.StartMethods;
 
@@ -12,19 +10,17 @@ public sealed class AvailableScenario : Scenario
 
     public override IEnumerable<ScenarioCase> Cases(RunSettings settings) => [ScenarioCase.Single("methods=spawn,forkserver")];
 
-    public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod, string pythonVersion) => "methods=fork,spawn,forkserver";
+    public override Observation? ExpectedOn(SubjectKind kind, ScenarioCase @case, string startMethod, string version) =>
+        kind == SubjectKind.Python ? Observation.Parse("methods=fork,spawn,forkserver") : null;
 
     /// <summary>Found by the cross-OS matrix (issue #11): the default comes first, so when 3.14 made forkserver the default
     /// on Linux, the list's order changed with it.</summary>
     public override IReadOnlyList<VersionChange> VersionChanges =>
     [
-        new(Subjects.CpythonSubject.SubjectName, null, "3.14", "methods=fork,spawn,forkserver", "methods=forkserver,fork,spawn",
+        new(SubjectKind.Python, null, "3.14", "methods=fork,spawn,forkserver", "methods=forkserver,fork,spawn",
             "get_all_start_methods() puts the default first, and CPython 3.14 made forkserver the default on Linux (gh-84559)."),
     ];
 
     public override string IntendedDivergence =>
         "The engine has no fork (a .NET runtime cannot run managed code after fork()); its forkserver hands out pre-started workers instead of forks (engine/Lab.Engine/ForkServer/README.md).";
-
-    public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget) =>
-        new("methods=" + string.Join(",", Multiprocessing.AllStartMethods.Select(m => m.ToName())));
 }

@@ -1,6 +1,4 @@
-using Lab.Engine;
 using Lab.Scenarios.Model;
-using Lab.Scenarios.Support;
 
 namespace Lab.Scenarios.Areas.StartMethods;
 
@@ -12,24 +10,6 @@ public sealed class ChildSeesParentStateScenario : Scenario
 
     public override IEnumerable<ScenarioCase> Cases(RunSettings settings) => [ScenarioCase.Single("child_sees_parent_runtime_state=false")];
 
-    public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod, string pythonVersion) =>
-        startMethod == "fork" ? "child_sees_parent_runtime_state=true" : null;
-
-    public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget)
-    {
-        var before = StartMethodTargets.State;
-        StartMethodTargets.State = StartMethodTargets.RuntimeValue;
-        try
-        {
-            using var scope = new ChildScope(context, budget);
-            var p = Run.ToEnd(scope, StartMethodTargets.ReportState);
-            return p is null ? Run.Hang("the child")
-                : p.ExitCode is 10 or 20 ? new(Observe.Pairs(("child_sees_parent_runtime_state", p.ExitCode == 10)))
-                : new($"child_exitcode={p.ExitCode}", "the child could not read the state");
-        }
-        finally
-        {
-            StartMethodTargets.State = before;
-        }
-    }
+    public override Observation? ExpectedOn(SubjectKind kind, ScenarioCase @case, string startMethod, string version) =>
+        kind == SubjectKind.Python && startMethod == "fork" ? Observation.Parse("child_sees_parent_runtime_state=true") : null;
 }

@@ -1,6 +1,4 @@
-using Lab.Engine;
 using Lab.Scenarios.Model;
-using Lab.Scenarios.Subjects;
 
 namespace Lab.Scenarios.Areas.StartMethods;
 
@@ -15,12 +13,9 @@ public sealed class DefaultScenario : Scenario
     /// <summary>On Linux, CPython defaults to fork up to 3.13 and to forkserver from 3.14 (gh-84559).</summary>
     public override IReadOnlyList<VersionChange> VersionChanges =>
     [
-        new(CpythonSubject.SubjectName, null, "3.14", "default=fork", "default=forkserver",
+        new(SubjectKind.Python, null, "3.14", "default=fork", "default=forkserver",
             "CPython 3.14 made forkserver the default start method on Linux (gh-84559): fork in a process with threads can deadlock the child."),
     ];
 
     public override string IntendedDivergence => "CPython on Linux defaults to fork (forkserver from 3.14); the engine has only spawn.";
-
-    public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget) =>
-        new("default=" + Multiprocessing.DefaultStartMethod.ToName());
 }

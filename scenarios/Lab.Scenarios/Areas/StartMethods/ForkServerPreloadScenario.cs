@@ -1,6 +1,4 @@
-using Lab.Engine;
 using Lab.Scenarios.Model;
-using Lab.Scenarios.Support;
 
 namespace Lab.Scenarios.Areas.StartMethods;
 
@@ -18,29 +16,6 @@ public sealed class ForkServerPreloadScenario : Scenario
 
     public override IEnumerable<ScenarioCase> Cases(RunSettings settings) => [ScenarioCase.Single("preloaded_before_target=true")];
 
-    public override bool AppliesToEngine(StartMethod method) => method == StartMethod.ForkServer && base.AppliesToEngine(method);
-
-    public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod, string pythonVersion) =>
-        startMethod == "forkserver" ? null : "preloaded_before_target=false";
-
-    public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget)
-    {
-        // Like CPython's, the preload applies to a server started afterwards: stop the running one (if any) first,
-        // and afterwards restore an empty preload and stop again, so that no other scenario gets a preloaded server.
-        ForkServer.Stop();
-        Multiprocessing.SetForkServerPreload([ForkServerTargets.ProbeAssembly]);
-        try
-        {
-            using var scope = new ChildScope(context, budget);
-            var p = Run.ToEnd(scope, ForkServerTargets.ReportPreloaded);
-            if (p is null) return Run.Hang("the child");
-            // The child is forked from the server (a pre-started worker), so what it has loaded comes from there.
-            return new(Observe.Pairs(("preloaded_before_target", p.ExitCode == 10)), $"child exit {p.ExitCode} (10: loaded, 20: not loaded)");
-        }
-        finally
-        {
-            Multiprocessing.SetForkServerPreload([]);
-            ForkServer.Stop();
-        }
-    }
+    public override Observation? ExpectedOn(SubjectKind kind, ScenarioCase @case, string startMethod, string version) =>
+        kind == SubjectKind.Python && startMethod != "forkserver" ? Observation.Parse("preloaded_before_target=false") : null;
 }

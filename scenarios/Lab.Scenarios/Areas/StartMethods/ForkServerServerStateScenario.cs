@@ -1,6 +1,4 @@
-using Lab.Engine;
 using Lab.Scenarios.Model;
-using Lab.Scenarios.Support;
 
 namespace Lab.Scenarios.Areas.StartMethods;
 
@@ -17,28 +15,6 @@ public sealed class ForkServerServerStateScenario : Scenario
 
     public override IEnumerable<ScenarioCase> Cases(RunSettings settings) => [ScenarioCase.Single("first_child=initial;second_child=initial")];
 
-    public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod, string pythonVersion) =>
-        startMethod == "fork" ? "first_child=parent_runtime;second_child=parent_runtime" : null;
-
-    public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget)
-    {
-        var before = ForkServerTargets.ServerState;
-        try
-        {
-            using var scope = new ChildScope(context, budget);
-            var seen = new List<string>();
-            foreach (var _ in new[] { "first", "second" })
-            {
-                ForkServerTargets.ServerState = ForkServerTargets.ParentRuntime;
-                var p = Run.ToEnd(scope, ForkServerTargets.ReportServerState);
-                if (p is null) return Run.Hang("the child");
-                seen.Add(p.ExitCode switch { 10 => ForkServerTargets.ParentRuntime, 20 => ForkServerTargets.Initial, var c => $"error_exit_{c}" });
-            }
-            return new(Observe.Pairs(("first_child", seen[0]), ("second_child", seen[1])));
-        }
-        finally
-        {
-            ForkServerTargets.ServerState = before;
-        }
-    }
+    public override Observation? ExpectedOn(SubjectKind kind, ScenarioCase @case, string startMethod, string version) =>
+        kind == SubjectKind.Python && startMethod == "fork" ? Observation.Parse("first_child=parent_runtime;second_child=parent_runtime") : null;
 }

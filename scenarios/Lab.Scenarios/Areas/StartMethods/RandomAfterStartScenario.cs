@@ -1,7 +1,4 @@
-using Lab.Engine;
 using Lab.Scenarios.Model;
-using Lab.Scenarios.Subjects;
-using Lab.Scenarios.Support;
 
 namespace Lab.Scenarios.Areas.StartMethods;
 
@@ -17,8 +14,8 @@ public sealed class RandomAfterStartScenario : Scenario
     /// children inherit. forkserver children inherit what the server imported: where the server preloads __main__ (the
     /// driver, which imports the twins), the module's generator is created once in the server and both children draw the
     /// same numbers; where it does not (gh-126631), each child imports the module itself and gets its own seed.</summary>
-    public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod, string pythonVersion) =>
-        startMethod == "fork" ? "global_random_same=false;own_generator_same=true" : null;
+    public override Observation? ExpectedOn(SubjectKind kind, ScenarioCase @case, string startMethod, string version) =>
+        kind == SubjectKind.Python && startMethod == "fork" ? Observation.Parse("global_random_same=false;own_generator_same=true") : null;
 
     /// <summary>Found by the cross-OS matrix: engine and CPython 3.14 disagree under forkserver, where 3.11 and 3.13.5 agree.</summary>
     public override string IntendedDivergence =>
@@ -28,24 +25,7 @@ public sealed class RandomAfterStartScenario : Scenario
 
     public override IReadOnlyList<VersionChange> VersionChanges =>
     [
-        new(CpythonSubject.SubjectName, "forkserver", "3.13.8", "global_random_same=false;own_generator_same=false",
+        new(SubjectKind.Python, "forkserver", "3.13.8", "global_random_same=false;own_generator_same=false",
             "global_random_same=false;own_generator_same=true", "The forkserver preloads __main__ only where gh-126631 is fixed (CPython 3.13.8 and 3.14; gh-135295): before, the server looked for a 'main_path' key that spawn's preparation data had called 'init_main_from_path' since 2013, so it never imported the main script and every child imported it again."),
     ];
-
-    public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget)
-    {
-        using var scope = new ChildScope(context, budget);
-        using var rendezvous = Rendezvous.Create();
-        var lines = new List<string>();
-        for (var i = 0; i < 2; i++)
-        {
-            var p = scope.Start(StartMethodTargets.ReportDraws, [rendezvous.Path]);
-            using var peer = rendezvous.Accept(scope.Remaining, out var line);
-            if (peer is null || line is null || !scope.Join(p)) return Run.Hang("a child's draws");
-            lines.Add(line);
-        }
-        var a = lines[0].Split(' ');
-        var b = lines[1].Split(' ');
-        return new(Observe.Pairs(("global_random_same", a[0] == b[0]), ("own_generator_same", a[1] == b[1])), string.Join(" | ", lines));
-    }
 }

@@ -1,7 +1,4 @@
-using Lab.Engine;
-using Lab.Engine.Synchronization;
 using Lab.Scenarios.Model;
-using Lab.Scenarios.Support;
 
 namespace Lab.Scenarios.Areas.Sync;
 
@@ -12,13 +9,4 @@ public sealed class BoundedSemaphoreOverReleaseScenario : Scenario
     public override string Source => "seeds 59.19 Locks (BoundedSemaphore: 'Semaphore with upper bound'); semaphore.c, SemLock.release with maxvalue";
 
     public override IEnumerable<ScenarioCase> Cases(RunSettings settings) => [ScenarioCase.Single("refused=true")];
-
-    public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget)
-    {
-        using var semaphore = new ProcessBoundedSemaphore(2);
-        semaphore.Acquire();
-        semaphore.Release();
-        var (raised, how) = SyncErrors.Attempt(semaphore.Release);
-        return new(Observe.Pairs(("refused", raised != "none")), $"BoundedSemaphore(2): acquire, release, then one release too many: {how}");
-    }
 }

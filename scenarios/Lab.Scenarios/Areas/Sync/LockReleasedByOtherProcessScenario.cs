@@ -1,7 +1,4 @@
-using Lab.Engine;
-using Lab.Engine.Synchronization;
 using Lab.Scenarios.Model;
-using Lab.Scenarios.Support;
 
 namespace Lab.Scenarios.Areas.Sync;
 
@@ -12,19 +9,4 @@ public sealed class LockReleasedByOtherProcessScenario : Scenario
     public override string Source => "seeds 59.19 Locks; CPython docs, multiprocessing.Lock ('may be released from any process or thread')";
 
     public override IEnumerable<ScenarioCase> Cases(RunSettings settings) => [ScenarioCase.Single("released=true")];
-
-    public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget)
-    {
-        using var scope = new ChildScope(context, budget);
-        using var @lock = new ProcessLock();
-        var p = Run.ToEnd(scope, SyncTargets.AcquireAndReturn, [@lock]);
-        if (p is null) return Run.Hang("the child acquiring the lock");
-        if (p.ExitCode != 0) return new(Observe.Pairs(("released", null)), $"the child could not acquire the lock (exit code {p.ExitCode})");
-        var held = !@lock.Acquire(block: false);
-        var (raised, how) = SyncErrors.Attempt(@lock.Release);
-        var free = @lock.Acquire(block: false);
-        if (free) @lock.Release();
-        return new(Observe.Pairs(("released", raised == "none" && free)),
-            $"child acquired and returned (exit code 0); held afterwards: {held}; parent Release(): {how}; free afterwards: {free}");
-    }
 }

@@ -1,4 +1,3 @@
-using Lab.Engine;
 using Lab.Scenarios.Model;
 using Lab.Scenarios.Support;
 using Lab.Systematic.Corpus;
@@ -6,6 +5,7 @@ using Lab.Systematic.Exploration;
 
 namespace Lab.Scenarios.Areas.Systematic;
 
+/// <summary>The corpus programs are the lab's own primitives under the seam, not engine code: no scheduling hooks.</summary>
 public sealed class CorpusBugFoundScenario : SystematicScenario
 {
     public override string Id => "systematic.corpus-bug-found";
@@ -15,14 +15,4 @@ public sealed class CorpusBugFoundScenario : SystematicScenario
     public override IEnumerable<ScenarioCase> Cases(RunSettings settings) => BugCorpus.All.Select(p => new ScenarioCase(
         p.Name, new Dictionary<string, object?> { ["program"] = p.Name, ["budget"] = p.Budget },
         Observe.Pairs(("bug", p.Expected.ToName()), ("replays", true))));
-
-    public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget)
-    {
-        var program = BugCorpus.All.Single(p => p.Name == @case.Label);
-        var exploration = new ExplorationSettings { Iterations = program.Budget, Seed = SchedulerSeed(settings) };
-        var report = Explorer.Explore(program.Buggy, exploration);
-        return new(Observe.Pairs(
-            ("bug", report.Failure?.Bug.Kind.ToName() ?? "none"),
-            ("replays", report.Failure is { } failure && Replays(program.Buggy, failure))), Describe(report, exploration));
-    }
 }

@@ -5,5 +5,13 @@ public static class StartMethodsTwins
 {
     public static IReadOnlyList<EngineTwin> All { get; } =
     [
+        new AvailableTwin(),
+        new ChildSeesParentStateTwin(),
+        new DefaultTwin(),
+        new ForkCrashDemoTwin(),
+        new ForkRefusedTwin(),
+        new ForkServerPreloadTwin(),
+        new ForkServerServerStateTwin(),
+        new RandomAfterStartTwin(),
     ];
 }

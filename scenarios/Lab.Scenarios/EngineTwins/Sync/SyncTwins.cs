@@ -5,5 +5,15 @@ public static class SyncTwins
 {
     public static IReadOnlyList<EngineTwin> All { get; } =
     [
+        new BarrierIndicesTwin(),
+        new BarrierTimeoutBreaksTwin(),
+        new BoundedSemaphoreOverReleaseTwin(),
+        new ConditionNotifyTwin(),
+        new CooperativeShutdownEventTwin(),
+        new EventWakesChildTwin(),
+        new KilledHolderKeepsLockTwin(),
+        new LockReleaseUnlockedTwin(),
+        new LockReleasedByOtherProcessTwin(),
+        new RLockNonOwnerReleaseTwin(),
     ];
 }

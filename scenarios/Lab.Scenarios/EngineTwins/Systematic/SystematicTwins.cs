@@ -5,5 +5,9 @@ public static class SystematicTwins
 {
     public static IReadOnlyList<EngineTwin> All { get; } =
     [
+        new CorpusBugFoundTwin(),
+        new CorpusTwinCleanTwin(),
+        new EngineSeamTwin(),
+        new ProcessKillTwin(),
     ];
 }

@@ -1,4 +1,4 @@
-namespace Lab.Scenarios.Areas.StartMethods;
+namespace Lab.Scenarios.EngineTwins.StartMethods;
 
 /// <summary>Child targets of the forkserver scenarios (twins in scenarios/cpython/twins/pool.py).</summary>
 public static class ForkServerTargets

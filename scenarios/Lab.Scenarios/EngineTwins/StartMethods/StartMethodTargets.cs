@@ -3,7 +3,7 @@ using Lab.Engine.Diagnostics;
 using Lab.Engine.Processes;
 using Lab.Scenarios.Support;
 
-namespace Lab.Scenarios.Areas.StartMethods;
+namespace Lab.Scenarios.EngineTwins.StartMethods;
 
 public static class StartMethodTargets
 {

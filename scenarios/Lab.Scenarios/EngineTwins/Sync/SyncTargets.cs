@@ -5,7 +5,7 @@ using Lab.Engine.Synchronization;
 using Lab.Scenarios.Model;
 using Lab.Scenarios.Support;
 
-namespace Lab.Scenarios.Areas.Sync;
+namespace Lab.Scenarios.EngineTwins.Sync;
 
 /// <summary>Targets run in engine children for the sync scenarios (seeds 59.19 Locks, 59.21 Termination). A child
 /// that blocks does so in a receive on a connection the parent holds: it returns at once if the parent dies.</summary>
