@@ -1,6 +1,4 @@
-using Lab.Engine;
 using Lab.Scenarios.Model;
-using Lab.Scenarios.Support;
 
 namespace Lab.Scenarios.Areas.Pool;
 
@@ -23,14 +21,8 @@ public sealed class BadArgumentsScenario : PoolScenario
     /// <summary>Observed: CPython 3.9 accepts maxtasksperchild=0 (the check on it arrived in 3.10); 3.10 on refuse it.</summary>
     public override IReadOnlyList<VersionChange> VersionChanges =>
     [
-        new(Subjects.CpythonSubject.SubjectName, null, "3.10",
+        new(SubjectKind.Python, null, "3.10",
             Refused.Replace("maxtasksperchild_0=refused:maxtasksperchild must be a positive int or None", "maxtasksperchild_0=accepted", StringComparison.Ordinal),
             Refused, "CPython 3.10 added the check in Pool.__init__ that refuses maxtasksperchild=0; 3.9 accepts it (observed on 3.9.18 and in the bullseye image)."),
     ];
-
-    public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget) =>
-        new(Observe.Pairs(
-            ("processes_0", PoolObserve.Refusal(() => new Engine.Pool(0, context: context).Dispose())),
-            ("processes_negative", PoolObserve.Refusal(() => new Engine.Pool(-1, context: context).Dispose())),
-            ("maxtasksperchild_0", PoolObserve.Refusal(() => new Engine.Pool(1, maxTasksPerChild: 0, context: context).Dispose()))));
 }

@@ -1,6 +1,4 @@
-using Lab.Engine;
 using Lab.Scenarios.Model;
-using Lab.Scenarios.Support;
 
 namespace Lab.Scenarios.Areas.Pool;
 
@@ -21,12 +19,4 @@ public sealed class DefaultChunksizeScenario : PoolScenario
         new("n=7, 2 workers, default", P(("n", 7), ("processes", 2), ("chunksize", null)), "chunks=1,1,1,1,1,1,1"),
         new("n=10, 2 workers, chunksize 4", P(("n", 10), ("processes", 2), ("chunksize", 4)), "chunks=4,4,2"),
     ];
-
-    public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget)
-    {
-        using var pool = new Engine.Pool(Int(@case, "processes"), maxTasksPerChild: 1, context: context);
-        if (!PoolObserve.TryGet(pool.MapAsync<int, int>(PoolFunctions.PidOfTask, Enumerable.Range(0, Int(@case, "n")), OptionalInt(@case, "chunksize")), budget, out var pids))
-            return PoolObserve.Hang("map with maxTasksPerChild 1", budget);
-        return new(Observe.Pairs(("chunks", PoolObserve.Runs(pids))), $"pids in input order: {string.Join(",", pids)}");
-    }
 }

@@ -1,6 +1,4 @@
-using Lab.Engine;
 using Lab.Scenarios.Model;
-using Lab.Scenarios.Support;
 
 namespace Lab.Scenarios.Areas.Pool;
 
@@ -25,51 +23,10 @@ public sealed class ImapContinuesAfterErrorScenario : PoolScenario
         new("range(16), raise13, chunksize 3", P(("n", 16), ("processes", 2), ("chunksize", 3)), $"imap={GoodBefore13},!,15"),
     ];
 
-    public override string? ExpectedOnCpython(ScenarioCase @case, string startMethod, string pythonVersion) =>
-        Int(@case, "chunksize") > 1 ? $"imap={GoodBefore13},!" : null;
+    public override Observation? ExpectedOn(SubjectKind kind, ScenarioCase @case, string startMethod, string version) =>
+        kind == SubjectKind.Python && Int(@case, "chunksize") > 1 ? (Observation)$"imap={GoodBefore13},!" : null;
 
     public override string IntendedDivergence =>
         "with a chunksize above 1, CPython's Pool.imap returns a generator expression over its IMapIterator (pool.py), which ends at the first " +
         "exception and drops every later chunk; the engine's iterator goes on after a failed chunk at every chunksize, so no good result is lost";
-
-    public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget)
-    {
-        var data = Enumerable.Range(0, Int(@case, "n")).ToList();
-        var size = Int(@case, "chunksize");
-        using var pool = new Engine.Pool(Int(@case, "processes"), context: context);
-        var deadline = DateTime.UtcNow + budget;
-        if (Drain(pool.IMap<int, int>(PoolFunctions.Raise13, data, size), deadline) is not { } ordered) return PoolObserve.Hang("imap", budget);
-        var pairs = new List<(string, object?)> { ("imap", string.Join(",", ordered)) };
-        if (size == 1)
-        {
-            if (Drain(pool.IMapUnordered<int, int>(PoolFunctions.Raise13, data, size), deadline) is not { } unordered)
-                return PoolObserve.Hang("imap_unordered", budget);
-            pairs.Add(("imap_unordered_results", unordered.Count(x => x != "!")));
-            pairs.Add(("imap_unordered_raised", unordered.Count(x => x == "!")));
-        }
-        return new(Observe.Pairs([.. pairs]), $"imap(raise13, range({data.Count}), {size}) on {Int(@case, "processes")} workers");
-    }
-
-    /// <summary>Every outcome in order: a result, or "!" where the iteration raised the task's ArgumentException; null
-    /// if the budget ran out.</summary>
-    private static List<string>? Drain(IMapIterator<int> iterator, DateTime deadline)
-    {
-        var seen = new List<string>();
-        while (true)
-        {
-            try
-            {
-                if (!iterator.TryNext(out var value, deadline - DateTime.UtcNow)) return seen;
-                seen.Add(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-            catch (ArgumentException)
-            {
-                seen.Add("!");
-            }
-            catch (TimeoutException)
-            {
-                return null;
-            }
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Lab.Scenarios.Model;
 
 namespace Lab.Scenarios.Areas.Pool;
 
@@ -10,23 +11,15 @@ public sealed record PoolInput(string Op, string Function, int[] Data, int Proce
     public override string ToString() =>
         $"{Op}({Function}, [{string.Join(",", Data)}]) on {Processes} worker(s), chunksize {Chunksize?.ToString() ?? "default"}";
 
-    /// <summary>starmap's argument tuples: (data[i], i).</summary>
-    public IEnumerable<object?[]> Pairs => Data.Select((x, i) => new object?[] { x, i });
-
-    /// <summary>What the sequential operation gives, in the observation format: <c>result=a,b</c> (imap_unordered's sorted)
-    /// or, for a failing map, <c>raised=value_error;message=...</c> of the first failing element in input order.</summary>
-    public string Expected()
+    /// <summary>What the sequential operation gives: <c>result=a,b</c> (imap_unordered's sorted) or, for a failing map,
+    /// <c>raised=value_error;message=...</c> of the first failing element in input order.</summary>
+    public Observation Expected()
     {
         if (Op == "starmap")
-        {
-            var star = PoolFunctions.StarFunction(Function);
-            return "result=" + string.Join(",", Data.Select((x, i) => star(x, i)));
-        }
-        var func = PoolFunctions.Function(Function);
-        var failing = FailingElements.FirstOrDefault();
-        if (FailingElements.Count > 0) return $"raised=value_error;message=multiple of 13: {failing}";
-        var results = Data.Select(func);
-        return "result=" + string.Join(",", Op == "imap_unordered" ? results.Order() : results);
+            return Observation.Of(("result", string.Join(",", Data.Select((x, i) => Star(Function, x, i)))));
+        if (FailingElements.Count > 0) return Failure(FailingElements[0]);
+        var results = Data.Select(x => Apply(Function, x));
+        return Observation.Of(("result", string.Join(",", Op == "imap_unordered" ? results.Order() : results)));
     }
 
     /// <summary>The elements raise13 fails on, in input order (empty for the other functions).</summary>
@@ -36,13 +29,14 @@ public sealed record PoolInput(string Op, string Function, int[] Data, int Proce
     /// <summary>The spec check. The engine raises the first failure in input order. CPython's MapResult keeps the first
     /// failure to *complete* (pool.py MapResult._set), which is the first in input order only with one worker: with
     /// more, any failing element's error is CPython's correct answer.</summary>
-    public bool Accepts(string observed, bool firstFailureOnly)
+    public bool Accepts(Observation observed, bool firstFailureOnly)
     {
         if (observed == Expected()) return true;
         if (firstFailureOnly || FailingElements.Count < 2) return false;
-        return FailingElements.Any(x => observed == $"raised=value_error;message=multiple of 13: {x}");
+        return FailingElements.Any(x => observed == Failure(x));
     }
 
+    /// <summary>The parameters of the twins of id <c>pool.property-case</c> (the engine's and the Python driver's).</summary>
     public Dictionary<string, object?> TwinParams() => new()
     {
         ["op"] = Op,
@@ -53,6 +47,26 @@ public sealed record PoolInput(string Op, string Function, int[] Data, int Proce
     };
 
     public static Arbitrary<PoolInput> Arbitrary { get; } = Generator().ToArbitrary();
+
+    private static Observation Failure(int x) => Observation.Of(("raised", "value_error"), ("message", $"multiple of 13: {x}"));
+
+    /// <summary>The sequential specification of the fixed function set (the engine's PoolFunctions and the driver's
+    /// pool.py implement it): raise13's failures are <see cref="FailingElements"/>; mod7 is Python's modulo.</summary>
+    private static int Apply(string function, int x) => function switch
+    {
+        "square" => x * x,
+        "negate" => -x,
+        "mod7" => ((x % 7) + 7) % 7,
+        "raise13" => x,
+        _ => throw new ArgumentException($"unknown pool function '{function}' (square, negate, mod7, raise13)"),
+    };
+
+    private static int Star(string function, int a, int b) => function switch
+    {
+        "add" => a + b,
+        "sub" => a - b,
+        _ => throw new ArgumentException($"unknown pool star function '{function}' (add, sub)"),
+    };
 
     private static Gen<PoolInput> Generator() =>
         from op in Gen.Elements("map", "map", "starmap", "imap_unordered")

@@ -1,6 +1,4 @@
-using Lab.Engine;
 using Lab.Scenarios.Model;
-using Lab.Scenarios.Support;
 
 namespace Lab.Scenarios.Areas.Pool;
 
@@ -20,33 +18,4 @@ public sealed class TaskExceptionScenario : PoolScenario
         new("range(20), 2 workers, chunksize 1", P(("n", 20), ("processes", 2), ("chunksize", 1)),
             "raised=value_error;message=multiple of 13: 13;remote_traceback=true;tasks_run=20"),
     ];
-
-    public override Observation RunOnEngine(ScenarioCase @case, ProcessContext context, RunSettings settings, TimeSpan budget)
-    {
-        var directory = PoolObserve.TempDirectory("tasks");
-        try
-        {
-            string raised = "none", message = "";
-            var remote = false;
-            using (var pool = new Engine.Pool(Int(@case, "processes"), (Action<string>)PoolFunctions.InitRecord, [directory.FullName], context: context))
-            {
-                try
-                {
-                    if (!PoolObserve.TryGet(pool.MapAsync<int, int>(PoolFunctions.RecordThenRaise13, Enumerable.Range(0, Int(@case, "n")), Int(@case, "chunksize")), budget, out _))
-                        return PoolObserve.Hang("map with a failing element", budget);
-                }
-                catch (Exception e)
-                {
-                    (raised, message) = (PoolObserve.Kind(e), PoolObserve.Message(e));
-                    remote = PoolObserve.Unwrap(e).InnerException is RemoteTaskError;
-                }
-            }
-            var ran = directory.GetFiles("task-*").Length;
-            return new(Observe.Pairs(("raised", raised), ("message", message), ("remote_traceback", remote), ("tasks_run", ran)));
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
-    }
 }

@@ -5,5 +5,21 @@ public static class PoolTwins
 {
     public static IReadOnlyList<EngineTwin> All { get; } =
     [
+        new BadArgumentsTwin(),
+        new DefaultChunksizeTwin(),
+        new EmptyInputTwin(),
+        new FailingInitializerTwin(),
+        new ImapContinuesAfterErrorTwin(),
+        new ImapUnorderedPermutationTwin(),
+        new InitializerOncePerWorkerTwin(),
+        new MapOrderTwin(),
+        new MaxTasksPerChildTwin(),
+        new StarMapTwin(),
+        new TaskExceptionTwin(),
+        new UnserializableResultTwin(),
+        new UseAfterCloseTwin(),
+        new WorkerKilledDuringMapTwin(),
+        new PoolPropertyCaseTwin(),
+        new WorkerKillCaseTwin(),
     ];
 }

@@ -1,7 +1,7 @@
-namespace Lab.Scenarios.Areas.Pool;
+namespace Lab.Scenarios.EngineTwins.Pool;
 
 /// <summary>
-/// Task functions and initializers of the pool scenarios: static methods (TargetMethod rules), the same fixed set
+/// Task functions and initializers of the pool twins (they run in engine workers): static methods (TargetMethod rules), the same fixed set
 /// as the CPython twins (scenarios/cpython/twins/pool.py): square, negate, mod7, raise13 (an ArgumentException,
 /// the engine's ValueError, "multiple of 13: x" for x != 0 divisible by 13), add, sub.
 /// </summary>
