@@ -119,14 +119,28 @@ public class BenchmarkSeriesTests
         Assert.Empty(BenchCatalog.Families([PipeThroughput.RawId], new CpythonOnlyProbe()));
     }
 
-    /// <summary>A subject other than the engine: engine-only baselines have no family for it.</summary>
-    private sealed class CpythonOnlyProbe : Subject
+    [Fact]
+    public void BenchTwins_EveryFamily_HasATwinForEachKindThatMeasuresIt_AndAMissingOneIsAClearError()
     {
-        public override string Name => "probe";
-        public override string Version => "0";
-        public override IReadOnlyList<string> StartMethods => ["spawn"];
-        public override string? NotApplicable(Model.Scenario scenario, string startMethod) => null;
-        public override string Expected(Model.Scenario scenario, Model.ScenarioCase @case, string startMethod) => "";
-        public override Model.Observation Observe(Model.Scenario scenario, Model.ScenarioCase @case, string startMethod, Model.RunSettings settings) => throw new NotSupportedException();
+        foreach (var family in BenchCatalog.All.Select(b => b.Family).Distinct())
+        {
+            Assert.NotNull(BenchTwins.Find(family, Model.SubjectKind.Engine));
+            var pythonIds = BenchCatalog.All.Where(b => b.Family == family && !b.EngineOnly).ToList();
+            Assert.Equal(pythonIds.Count > 0, BenchTwins.Find(family, Model.SubjectKind.Python) is not null);
+        }
+        var error = Assert.Throws<InvalidOperationException>(() => BenchCatalog.Run(BenchCatalog.SpinFamily, new CpythonOnlyProbe(), new BenchPlan(1, 0), [Spin.Id]));
+        Assert.Contains("no twin for probe", error.Message);
+    }
+
+    /// <summary>A Python subject that is not there: engine-only baselines have no family for it.</summary>
+    private sealed class CpythonOnlyProbe : ISubject
+    {
+        public string Name => "probe";
+        public Model.SubjectKind Kind => Model.SubjectKind.Python;
+        public string Version => "0";
+        public IReadOnlyList<string> StartMethods => ["spawn"];
+        public IReadOnlySet<string> Twins => new HashSet<string>();
+        public string? NotApplicable(string twin, string startMethod) => null;
+        public Model.Observation Observe(Model.CaseCall call) => throw new NotSupportedException();
     }
 }

@@ -36,9 +36,9 @@ public class PoolScenarioTests
     {
         var scenario = ScenarioCatalog.Find(scenarioId)!;
         var @case = scenario.Cases(Settings).Single(c => c.Label == caseLabel);
-        var result = ScenarioRunner.RunOne(scenario, Engine, "forkserver", @case, Settings);
+        var result = ScenarioRunner.RunOne(new PlannedCase(scenario, Engine, "forkserver", @case), Settings);
         Assert.True(result.Outcome == Outcome.Pass,
-            $"{scenarioId} [{caseLabel}] on engine/forkserver: {result.Outcome.ToName()}\nexpected: {result.Expected}\nobserved: {result.Observed}\n" +
+            $"{scenarioId} [{caseLabel}] on engine/forkserver: {result.Outcome}\nexpected: {result.Expected}\nobserved: {result.Observed}\n" +
             $"detail: {result.Detail}\nseed: {Settings.Seed}\nreplay: lab run --subject engine --method forkserver --scenario {scenarioId} --seed {Settings.Seed}");
     }
 
@@ -46,15 +46,15 @@ public class PoolScenarioTests
     public void CpythonFork_PoolProperties_HoldForGeneratedCases()
     {
         var scenario = new PoolPropertyScenario();
-        var observation = scenario.RunOnCpython(scenario.Cases(Settings).Single(), Cpython(), "fork", Settings)!;
-        Assert.True(observation.Observed == "passed", observation.Detail);
+        var result = ScenarioRunner.RunOne(new PlannedCase(scenario, Cpython(), "fork", scenario.Cases(Settings).Single()), Settings);
+        Assert.True(result.Outcome == Outcome.Pass, $"{result.Outcome}: {result.Observed}\n{result.Detail}");
     }
 
     [Fact]
     public void PoolInput_FailingMap_ExpectsFirstFailureInInputOrder()
     {
         var input = new PoolInput("map", "raise13", [1, 26, 13, 2], 2, null);
-        Assert.Equal("raised=value_error;message=multiple of 13: 26", input.Expected());
+        Assert.Equal("raised=value_error;message=multiple of 13: 26", input.Expected().Notation);
         Assert.True(input.Accepts("raised=value_error;message=multiple of 13: 13", firstFailureOnly: false));
         Assert.False(input.Accepts("raised=value_error;message=multiple of 13: 13", firstFailureOnly: true));
         Assert.False(input.Accepts("result=1,26,13,2", firstFailureOnly: false));
@@ -66,11 +66,11 @@ public class PoolScenarioTests
         foreach (var scenario in new Scenario[] { new FailingInitializerScenario(), new WorkerKilledDuringMapScenario() })
         {
             var @case = scenario.Cases(Settings).Single();
-            CaseResult Row(string subject, string observed) =>
-                new(scenario, subject, "1", "spawn", @case, null, Outcome.Pass, observed, observed, TimeSpan.Zero, "");
-            var marked = DivergenceJudge.Mark([Row("engine", @case.Expected), Row("cpython", PoolObserve.Blocked)]);
-            Assert.All(marked, r => Assert.Equal(DivergenceJudge.Intended, r.Verdict));
-            Assert.Equal("outcome=blocked", scenario.ExpectedOnCpython(@case, "spawn", "3.11.7"));
+            CaseResult Row(string subject, SubjectKind kind, Observation observed) =>
+                new(scenario.Id, scenario.Kind, subject, kind, "1", "spawn", @case, null, Outcome.Pass, observed, observed, TimeSpan.Zero, "");
+            var marked = DivergenceJudge.Mark([Row("engine", SubjectKind.Engine, @case.Expected), Row("cpython", SubjectKind.Python, PoolObserve.Blocked)], [scenario]);
+            Assert.All(marked, r => Assert.Equal(Verdict.Intended, r.Verdict));
+            Assert.Equal("outcome=blocked", scenario.ExpectedOn(SubjectKind.Python, @case, "spawn", "3.11.7")?.Notation);
         }
     }
 }
