@@ -36,7 +36,7 @@ public class StartMethodTests
     [Fact]
     public void MultiprocessingGetContext_ForkServer_GivesAForkServerContext()
     {
-        // Processes of this context are started in ForkServer/ (one collection, one server at a time).
+        // Processes of this context are started in Forking/ (one collection, one server at a time).
         var context = Multiprocessing.GetContext(StartMethod.ForkServer);
         Assert.Equal(StartMethod.ForkServer, context.StartMethod);
         Assert.Same(context, Multiprocessing.GetContext(StartMethod.ForkServer));

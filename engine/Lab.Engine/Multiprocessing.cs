@@ -1,3 +1,5 @@
+using Lab.Engine.Forking;
+
 namespace Lab.Engine;
 
 /// <summary>

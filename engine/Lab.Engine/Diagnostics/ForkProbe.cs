@@ -3,7 +3,7 @@ using Lab.Engine.Interop;
 namespace Lab.Engine.Diagnostics;
 
 /// <summary>What happened to a raw fork() child of this .NET process that tried to run managed code.</summary>
-public sealed record ForkProbeResult(int? ExitCode, bool TimedOut, string Description);
+internal sealed record ForkProbeResult(int? ExitCode, bool TimedOut, string Description);
 
 /// <summary>
 /// Demonstrates why the engine refuses the `fork` start method (DESIGN.md, "Why the engine has no fork";
@@ -12,7 +12,7 @@ public sealed record ForkProbeResult(int? ExitCode, bool TimedOut, string Descri
 /// string format) and exits 0 if it got through; the parent observes what really happened. A hang is a
 /// finding too: the child is killed at the timeout.
 /// </summary>
-public static class ForkProbe
+internal static class ForkProbe
 {
     public const int ChildCompletedCode = 0;
 

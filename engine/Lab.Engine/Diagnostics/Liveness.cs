@@ -10,14 +10,6 @@ internal static class Liveness
     {
         if (pid <= 0) return false;
         if (Libc.kill(pid, 0) != 0 && Libc.LastErrno == Libc.ESRCH) return false;
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)] != 'Z';
-        }
-        catch (IOException)
-        {
-            return false;
-        }
+        return ProcStat.Read(pid) is { IsZombie: false };
     }
 }

@@ -41,28 +41,10 @@ public static class OrphanReaper
             foreach (var dir in Directory.EnumerateDirectories("/proc"))
             {
                 if (!int.TryParse(Path.GetFileName(dir), out var pid) || ChildRegistry.IsTracked(pid)) continue;
-                var stat = ReadStat(dir);
-                if (stat is null || stat.Value.ParentPid != self || stat.Value.State != 'Z' || stat.Value.Comm != WorkerComm) continue;
+                if (ProcStat.Read(pid) is not { IsZombie: true } stat || stat.ParentPid != self || stat.Comm != WorkerComm) continue;
                 if (Libc.wait4(pid, out _, Libc.WNOHANG, out _) == pid) reaped++;
             }
         }
         return reaped;
-    }
-
-    /// <summary>/proc/PID/stat: "pid (comm) state ppid …"; comm may hold spaces and parentheses, so it is cut at the last ')'.</summary>
-    private static (string Comm, char State, int ParentPid)? ReadStat(string dir)
-    {
-        try
-        {
-            var text = File.ReadAllText(Path.Combine(dir, "stat"));
-            var open = text.IndexOf('(');
-            var close = text.LastIndexOf(')');
-            var rest = text[(close + 2)..].Split(' ');
-            return (text[(open + 1)..close], rest[0][0], int.Parse(rest[1]));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentOutOfRangeException)
-        {
-            return null;
-        }
     }
 }

@@ -8,7 +8,7 @@ namespace Lab.Engine.Diagnostics;
 /// (pidfd_open(2), Linux 5.3+), which becomes readable when the process exits. Open it while the process is
 /// known to be alive: the pidfd then refers to that process even if its pid is later reused.
 /// </summary>
-public sealed class PidWatch : IDisposable
+internal sealed class PidWatch : IDisposable
 {
     private readonly SafeFileHandle _pidfd;
 

@@ -7,7 +7,7 @@ namespace Lab.Engine.Diagnostics;
 /// time, it does not grow while the thread waits for a core that other processes hold. The lab's benchmarks of pure
 /// computation (spin) read it, so that a shared machine's load does not enter their figures.
 /// </summary>
-public static class ThreadCpuClock
+internal static class ThreadCpuClock
 {
     /// <exception cref="IOException">The clock cannot be read (never on Linux 2.6.12 and later).</exception>
     public static TimeSpan Now

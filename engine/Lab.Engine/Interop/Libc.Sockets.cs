@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Lab.Engine.Interop;
 
 /// <summary>
-/// Unix-domain socket calls of the forkserver (ForkServer/): a SOCK_SEQPACKET socketpair keeps message boundaries,
+/// Unix-domain socket calls of the forkserver (Forking/): a SOCK_SEQPACKET socketpair keeps message boundaries,
 /// descriptors cross it as SCM_RIGHTS ancillary data (man 7 unix), and SO_PEERCRED names the process that made
 /// the pair, which is how the server authenticates its parent (CPython's forkserver uses a listening socket and
 /// an HMAC challenge instead: forkserver.py, connection.answer_challenge).

@@ -29,7 +29,11 @@ internal static partial class Libc
         public short Revents;
     }
 
+    // poll(2) event bits (asm-generic/poll.h).
     internal const short POLLIN = 0x1;
+    internal const short POLLOUT = 0x4;
+    internal const short POLLERR = 0x8;
+    internal const short POLLHUP = 0x10;
 
     [LibraryImport(Name, SetLastError = true)]
     internal static unsafe partial int poll(PollFd* fds, nuint nfds, int timeoutMs);

@@ -255,9 +255,9 @@ internal sealed unsafe class PoolSupervisor
     {
         var count = _links.Count + 1;
         var fds = stackalloc Libc.PollFd[count];
-        fds[0] = new Libc.PollFd { Fd = _wake.ReadFd, Events = PollBits.POLLIN };
+        fds[0] = new Libc.PollFd { Fd = _wake.ReadFd, Events = Libc.POLLIN };
         for (var i = 0; i < _links.Count; i++)
-            fds[i + 1] = new Libc.PollFd { Fd = _links[i].Fd, Events = (short)(PollBits.POLLIN | (_links[i].Output.Count > 0 ? PollBits.POLLOUT : 0)) };
+            fds[i + 1] = new Libc.PollFd { Fd = _links[i].Fd, Events = (short)(Libc.POLLIN | (_links[i].Output.Count > 0 ? Libc.POLLOUT : 0)) };
         var rc = Libc.poll(fds, (nuint)count, -1);
         if (rc < 0)
         {
@@ -275,8 +275,8 @@ internal sealed unsafe class PoolSupervisor
             var link = _links[i];
             var revents = fds[i + 1].Revents;
             if (revents == 0) continue;
-            if ((revents & PollBits.POLLOUT) != 0) link.Flush();
-            if ((revents & (PollBits.POLLIN | PollBits.POLLHUP | PollBits.POLLERR)) == 0) continue;
+            if ((revents & Libc.POLLOUT) != 0) link.Flush();
+            if ((revents & (Libc.POLLIN | Libc.POLLHUP | Libc.POLLERR)) == 0) continue;
             var open = link.Fill();
             while (link.Input.TryTake(out var frame))
             {

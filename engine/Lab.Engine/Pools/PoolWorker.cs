@@ -152,7 +152,7 @@ internal static unsafe class PoolWorker
     /// <summary>Whether a read would not block (data or end of file is there).</summary>
     private static bool Readable(int fd)
     {
-        var poll = new Libc.PollFd { Fd = fd, Events = PollBits.POLLIN };
+        var poll = new Libc.PollFd { Fd = fd, Events = Libc.POLLIN };
         return Libc.poll(&poll, 1, 0) > 0;
     }
 
@@ -168,7 +168,7 @@ internal static unsafe class PoolWorker
             if (n == 0) return false;
             var errno = Libc.LastErrno;
             if (errno == Libc.EINTR) continue;
-            if (errno == PollBits.ECONNRESET) return false;
+            if (errno == Libc.ECONNRESET) return false;
             throw Libc.Error("read(pool channel)", errno);
         }
     }
@@ -185,7 +185,7 @@ internal static unsafe class PoolWorker
             if (n >= 0) { output.Consumed((int)n); continue; }
             var errno = Libc.LastErrno;
             if (errno == Libc.EINTR) continue;
-            if (errno is Libc.EPIPE or PollBits.ECONNRESET) return false;
+            if (errno is Libc.EPIPE or Libc.ECONNRESET) return false;
             throw Libc.Error("write(pool channel)", errno);
         }
         return true;

@@ -42,7 +42,7 @@ internal sealed unsafe class WorkerLink(Process process, Connection channel)
             var errno = Libc.LastErrno;
             if (errno == Libc.EINTR) continue;
             if (errno == Libc.EAGAIN) return true;
-            if (errno is Libc.EPIPE or PollBits.ECONNRESET)
+            if (errno is Libc.EPIPE or Libc.ECONNRESET)
             {
                 Output.Consumed(Output.Count);
                 return false;
@@ -70,7 +70,7 @@ internal sealed unsafe class WorkerLink(Process process, Connection channel)
             var errno = Libc.LastErrno;
             if (errno == Libc.EINTR) continue;
             if (errno == Libc.EAGAIN) return true;
-            if (errno == PollBits.ECONNRESET) return false;
+            if (errno == Libc.ECONNRESET) return false;
             throw Libc.Error($"read(pool worker {Pid})", errno);
         }
     }

@@ -8,7 +8,7 @@ namespace Lab.Engine.Processes;
 /// <see cref="IChildExit"/> without reaping (for our own child: waitid(WNOWAIT), so its pid cannot be reused),
 /// then collects the exit code under <see cref="_gate"/>; signals are only sent under the same lock to a child not
 /// yet collected. Every child is reaped by its own thread whether or not anyone joins it, so no zombie outlives it
-/// (a forkserver child is reaped by the server, ForkServer/ServerChildExit.cs).
+/// (a forkserver child is reaped by the server, Forking/ServerChildExit.cs).
 /// </summary>
 internal sealed class Child
 {

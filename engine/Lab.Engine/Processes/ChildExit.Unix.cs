@@ -3,7 +3,7 @@ using Lab.Engine.Interop;
 namespace Lab.Engine.Processes;
 
 /// <summary>How the end of a child is observed and its exit code collected. A spawned child is this process's
-/// own (<see cref="OwnChildExit"/>); a forkserver child is the server's (ForkServer/ServerChildExit.cs).</summary>
+/// own (<see cref="OwnChildExit"/>); a forkserver child is the server's (Forking/ServerChildExit.cs).</summary>
 internal interface IChildExit
 {
     /// <summary>Blocks until the child has exited, keeping its pid reserved until <see cref="Collect"/>.

@@ -8,7 +8,7 @@ namespace Lab.Engine.Scheduling;
 /// thread reads and answers. Disposing closes it; a child waiting for an answer then sees EOF and exits
 /// (<see cref="RemoteEngineScheduler"/>), so a dead or detached parent never leaves a child hanging.
 /// </summary>
-public sealed class ChildChannel : IDisposable
+internal sealed class ChildChannel : IDisposable
 {
     private int _fd;
     private bool _eofSeen;

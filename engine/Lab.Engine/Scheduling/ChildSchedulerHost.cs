@@ -7,7 +7,7 @@ namespace Lab.Engine.Scheduling;
 /// <see cref="RemoteEngineScheduler"/> before its target runs). The host is called on the thread that calls Start,
 /// after the child was spawned, and owns the channel from then on.
 /// </summary>
-public interface IChildSchedulerHost
+internal interface IChildSchedulerHost
 {
     void ChildStarted(Process process, ChildChannel channel);
 }
@@ -20,7 +20,7 @@ public interface IChildSchedulerHost
 /// test classes in parallel: a pool test's forkserver workers were refused as "scheduled"). Nothing is attached in
 /// production: Process.Start then reads one AsyncLocal.
 /// </summary>
-public static class ChildScheduling
+internal static class ChildScheduling
 {
     /// <summary>Exit code of a scheduled child whose parent closed the channel, died, or did not answer for minutes
     /// (EX_SOFTWARE of sysexits.h): such a child exits at once instead of hanging.</summary>

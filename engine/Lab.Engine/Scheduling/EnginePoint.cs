@@ -5,7 +5,7 @@ namespace Lab.Engine.Scheduling;
 /// <em>before</em> the operation it names, so an attached scheduler may run someone else first. Everything between two
 /// points is one atomic step for the scheduler.
 /// </summary>
-public enum EnginePoint
+internal enum EnginePoint
 {
     /// <summary>An atomic read of a shared word.</summary>
     Read,

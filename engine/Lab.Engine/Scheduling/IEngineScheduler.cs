@@ -12,7 +12,7 @@ namespace Lab.Engine.Scheduling;
 /// disturb unrelated engine users in the same process.
 /// </para>
 /// </summary>
-public interface IEngineScheduler
+internal interface IEngineScheduler
 {
     /// <summary>Called before <paramref name="point"/>: the scheduler may run other controlled operations first.</summary>
     void Point(EnginePoint point);
@@ -59,7 +59,7 @@ public interface IEngineScheduler
 }
 
 /// <summary>A thread started through <see cref="IEngineScheduler.TryStartThread"/>.</summary>
-public interface IEngineThread
+internal interface IEngineThread
 {
     /// <summary>As <see cref="Thread.Join(TimeSpan)"/> (null: forever): whether the thread has ended.</summary>
     bool Join(TimeSpan? timeout);

@@ -5,7 +5,7 @@ namespace Lab.Engine.Scheduling;
 
 /// <summary>What a scheduled child tells its parent (issue #5 §3). Every message but <see cref="Woke"/> and
 /// <see cref="Outside"/> is a request: the child blocks until the parent answers it.</summary>
-public enum ChildMessageKind : byte
+internal enum ChildMessageKind : byte
 {
     /// <summary>The child has read its bootstrap and is about to run its target: its first scheduling point.</summary>
     Started = (byte)'S',
@@ -28,7 +28,7 @@ public enum ChildMessageKind : byte
 
 /// <summary>One message of a scheduled child; <see cref="Timed"/> is for <see cref="ChildMessageKind.Blocked"/>, <see cref="Count"/> for
 /// <see cref="ChildMessageKind.Woke"/>.</summary>
-public readonly record struct ChildMessage(ChildMessageKind Kind, EnginePoint Point, bool Timed, int Count);
+internal readonly record struct ChildMessage(ChildMessageKind Kind, EnginePoint Point, bool Timed, int Count);
 
 /// <summary>
 /// The wire format between a scheduled child and its parent, over one AF_UNIX stream socket (the child's end at
@@ -107,12 +107,10 @@ internal static unsafe class RemoteProtocol
                 if (n == 0) return done == 0 ? false : throw new IOException("the scheduler channel closed in the middle of a message");
                 var errno = Libc.LastErrno;
                 if (errno == Libc.EINTR) continue;
-                if (errno == ECONNRESET && done == 0) return false;
+                if (errno == Libc.ECONNRESET && done == 0) return false;
                 throw Libc.Error("read", errno);
             }
         }
         return true;
     }
-
-    private const int ECONNRESET = 104;
 }

@@ -8,7 +8,7 @@ namespace Lab.Engine.Serialization;
 /// Turns bytes back into a value. Every length is checked against the bytes that remain before anything is
 /// allocated, nesting is bounded, and only the closed set of <see cref="ChannelTag"/> types is ever built.
 /// </summary>
-public static class ChannelDecoder
+internal static class ChannelDecoder
 {
     public static object? Decode(ReadOnlySpan<byte> bytes, ChannelLimits? limits = null) => Decode(bytes, limits, inheritance: null);
 

@@ -6,7 +6,7 @@ using System.Text;
 namespace Lab.Engine.Serialization;
 
 /// <summary>Turns a value made of the channel's closed set of types into bytes (see <see cref="ChannelTag"/>).</summary>
-public static class ChannelEncoder
+internal static class ChannelEncoder
 {
     /// <summary>The .NET types that can cross the boundary, for error messages and documentation.</summary>
     public const string SupportedTypes =

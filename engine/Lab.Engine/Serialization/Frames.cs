@@ -7,7 +7,7 @@ namespace Lab.Engine.Serialization;
 /// Connection does for messages under 2 GiB (multiprocessing/connection.py, _send_bytes). A frame is never
 /// merged with or split from another.
 /// </summary>
-public static class Frames
+internal static class Frames
 {
     public static void Write(Stream stream, ReadOnlySpan<byte> payload)
     {

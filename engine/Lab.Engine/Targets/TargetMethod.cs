@@ -8,7 +8,7 @@ namespace Lab.Engine.Targets;
 /// (seeds 59.9: "target function must be importable"). Only static methods of named types qualify; the child
 /// finds the method again from its assembly path and metadata token.
 /// </summary>
-public sealed record TargetMethod(string AssemblyPath, string TypeName, string MethodName, int MetadataToken)
+internal sealed record TargetMethod(string AssemblyPath, string TypeName, string MethodName, int MetadataToken)
 {
     public string DisplayName => $"{TypeName}.{MethodName}";
 

@@ -1,8 +1,8 @@
 namespace Lab.Engine.Worker;
 
-/// <summary>Lab.Engine.Worker's modes: a spawned child (no arguments), the forkserver (ForkServer/ServerMain.cs)
-/// and a worker that the forkserver pre-starts (ForkServer/PreStartedWorker.cs).</summary>
-public static class WorkerEntry
+/// <summary>Lab.Engine.Worker's modes: a spawned child (no arguments), the forkserver (Forking/ServerMain.cs)
+/// and a worker that the forkserver pre-starts (Forking/PreStartedWorker.cs).</summary>
+internal static class WorkerEntry
 {
     public static int Run(string[] args) => args switch
     {

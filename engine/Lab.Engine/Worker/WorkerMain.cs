@@ -13,12 +13,12 @@ namespace Lab.Engine.Worker;
 /// (spawn.py _main + process.py BaseProcess._bootstrap): read the bootstrap, become that process, run the
 /// target, turn the outcome into an exit code, report an unhandled exception on stderr and to the parent.
 /// </summary>
-public static class WorkerMain
+internal static class WorkerMain
 {
     public static int Run() => Run(inheritedFdBase: null);
 
     /// <param name="inheritedFdBase">Where the inherited descriptors are, when the child placed them itself
-    /// (a forkserver child, ForkServer/PreStartedWorker.cs); null: where the bootstrap says.</param>
+    /// (a forkserver child, Forking/PreStartedWorker.cs); null: where the bootstrap says.</param>
     internal static int Run(int? inheritedFdBase)
     {
         DefaultSignalDispositions();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lab.Engine.Diagnostics;
 
 namespace Lab.Matrix.Host;
 
@@ -26,18 +27,5 @@ public sealed record OwnerProcess(string Host, int Pid, long StartTicks)
     /// An owner on another host is assumed alive (its own run cleans up).</summary>
     public bool IsAlive => Host != Environment.MachineName || StartTicksOf(Pid) == StartTicks;
 
-    private static long? StartTicksOf(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            // The command name (field 2) is in parentheses and may hold spaces: count fields after the last ')'.
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return long.TryParse(fields[19], CultureInfo.InvariantCulture, out var ticks) ? ticks : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or IndexOutOfRangeException)
-        {
-            return null;
-        }
-    }
+    private static long? StartTicksOf(int pid) => ProcStat.Read(pid)?.StartTicks;
 }

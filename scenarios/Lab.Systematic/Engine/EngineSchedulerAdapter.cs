@@ -11,7 +11,7 @@ namespace Lab.Systematic.Engine;
 /// controlled operations, and every atomic step on a shared word is a scheduling point.
 /// <para>
 /// It routes per calling thread: a thread that is not the carrier of the controlled operation holding the token passes
-/// through (<see cref="Point"/> returns, <see cref="TryWait"/> returns false, so the engine does the real futex wait), so
+/// through (<see cref="IEngineScheduler.Point"/> returns, <see cref="TryWait"/> returns false, so the engine does the real futex wait), so
 /// one installed adapter does not disturb other engine users of the process (xunit runs test classes in parallel).
 /// </para>
 /// <para>
@@ -57,7 +57,7 @@ public sealed class EngineSchedulerAdapter : IEngineScheduler
 
     private static long pointsReached;
 
-    public void Point(EnginePoint point)
+    void IEngineScheduler.Point(EnginePoint point)
     {
         if (Caller() is not { } me) return;
         Interlocked.Increment(ref pointsReached);
@@ -99,7 +99,7 @@ public sealed class EngineSchedulerAdapter : IEngineScheduler
         if (QueuesOf(me.Runtime).FindWord(word) is { } queue) queue.WakeOldest(me.Runtime, count);
     }
 
-    public IEngineThread? TryStartThread(Action body, string name)
+    IEngineThread? IEngineScheduler.TryStartThread(Action body, string name)
     {
         if (Caller() is not { } me) return null;
         return new ControlledEngineThread(me.Runtime.SpawnWithoutPoint(body, name));

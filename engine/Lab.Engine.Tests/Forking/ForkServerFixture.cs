@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace Lab.Engine.Tests.ForkServer;
+namespace Lab.Engine.Tests.Forking;
 
 /// <summary>The forkserver is one per test process: its tests run one at a time, and the server is stopped after
 /// them so no process is left behind (ForkServer.Stop; the server would otherwise die with the test process).</summary>
@@ -15,6 +15,6 @@ public sealed class ForkServerFixture : IDisposable
     public void Dispose()
     {
         Multiprocessing.SetForkServerPreload([]);
-        Lab.Engine.ForkServer.Stop();
+        ForkServer.Stop();
     }
 }

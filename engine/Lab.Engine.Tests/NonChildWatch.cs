@@ -1,32 +1,6 @@
-using System.Globalization;
 using Lab.Engine.Interop;
 
 namespace Lab.Engine.Tests;
-
-/// <summary>What /proc/&lt;pid&gt;/stat says about a process (man 5 proc): its state letter and parent pid.</summary>
-internal readonly record struct ProcStat(char State, int ParentPid)
-{
-    public bool IsZombie => State == 'Z';
-
-    /// <summary>Null when the process no longer exists (it has been reaped).</summary>
-    public static ProcStat? Read(int pid)
-    {
-        string text;
-        try { text = File.ReadAllText($"/proc/{pid}/stat"); }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException) { return null; }
-        // The command name (field 2) is in parentheses and may itself contain spaces or ')': parse after the last ')'.
-        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-        return new ProcStat(fields[0][0], int.Parse(fields[1], CultureInfo.InvariantCulture));
-    }
-
-    /// <summary>
-    /// True if <paramref name="pid"/> is not a process left behind by us: it is gone, or the pid now belongs to a
-    /// different process that is not our zombie. (pid_max is 32768 here and pids are allocated upwards, so a
-    /// reuse within one test is improbable; the check stays exact about the one thing we assert: no zombie of ours.)
-    /// </summary>
-    public static bool IsNotOurZombie(int pid) =>
-        Read(pid) is not { } stat || !(stat.IsZombie && stat.ParentPid == Environment.ProcessId);
-}
 
 /// <summary>
 /// Waits for a process that is not our child (so waitpid cannot be used) to end, with a hard deadline. Uses

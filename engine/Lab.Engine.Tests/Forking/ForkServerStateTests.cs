@@ -1,7 +1,7 @@
 using Lab.Engine.Processes;
 using Xunit;
 
-namespace Lab.Engine.Tests.ForkServer;
+namespace Lab.Engine.Tests.Forking;
 
 /// <summary>Children get the server's state, not the parent's; the preload is loaded before any target runs; objects
 /// passed as arguments are inherited as under spawn (issue #6 §6; CPython forkserver.py, set_forkserver_preload).</summary>
@@ -29,7 +29,7 @@ public class ForkServerStateTests
     public void ForkServerPreload_AssemblyName_IsLoadedBeforeTheTargetRuns()
     {
         const string assembly = "System.Xml.Linq";
-        Lab.Engine.ForkServer.Stop();
+        ForkServer.Stop();
         Multiprocessing.SetForkServerPreload([assembly]);
         try
         {
@@ -39,7 +39,7 @@ public class ForkServerStateTests
         finally
         {
             Multiprocessing.SetForkServerPreload([]);
-            Lab.Engine.ForkServer.Stop();
+            ForkServer.Stop();
         }
         // Control: without the preload, nothing on the child path loads it.
         using var plain = Context.Process(ForkServerTargets.ExitTenIfLoaded, [assembly]).RunToEnd();
@@ -50,7 +50,7 @@ public class ForkServerStateTests
     public void ForkServerPreload_SetWhileServerRuns_AppliesOnlyToTheNextServer()
     {
         const string assembly = "System.Xml.Linq";
-        Lab.Engine.ForkServer.EnsureRunning();
+        ForkServer.EnsureRunning();
         Multiprocessing.SetForkServerPreload([assembly]);
         try
         {
@@ -60,14 +60,14 @@ public class ForkServerStateTests
         finally
         {
             Multiprocessing.SetForkServerPreload([]);
-            Lab.Engine.ForkServer.Stop();
+            ForkServer.Stop();
         }
     }
 
     [Fact]
     public void ForkServerPreload_UnknownAssembly_StartThrowsNamingIt()
     {
-        Lab.Engine.ForkServer.Stop();
+        ForkServer.Stop();
         Multiprocessing.SetForkServerPreload(["No.Such.Assembly.For.The.Lab"]);
         try
         {
@@ -79,7 +79,7 @@ public class ForkServerStateTests
         finally
         {
             Multiprocessing.SetForkServerPreload([]);
-            Lab.Engine.ForkServer.Stop();
+            ForkServer.Stop();
         }
     }
 

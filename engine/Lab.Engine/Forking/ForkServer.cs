@@ -1,11 +1,9 @@
-using Lab.Engine.Forking;
-
-namespace Lab.Engine;
+namespace Lab.Engine.Forking;
 
 /// <summary>
 /// The forkserver of this process (CPython's multiprocessing.forkserver): started on first use, restarted on the
 /// next start after it died, stopped when this process exits (its end of the socket closes, and PR_SET_PDEATHSIG
-/// kills it if this process is killed outright). See ForkServer/README.md.
+/// kills it if this process is killed outright). See Forking/README.md.
 /// </summary>
 public static class ForkServer
 {

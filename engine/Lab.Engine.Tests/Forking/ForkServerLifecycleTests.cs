@@ -4,7 +4,7 @@ using Lab.Engine.Forking;
 using Lab.Engine.Interop;
 using Xunit;
 
-namespace Lab.Engine.Tests.ForkServer;
+namespace Lab.Engine.Tests.Forking;
 
 /// <summary>The server's life (issue #6 §6): started on first use, restarted after it died, only its parent can
 /// talk to it, it dies with its parent, and it leaves no process behind when stopped. What a child running when the
@@ -18,12 +18,12 @@ public class ForkServerLifecycleTests
     public void ForkServer_WaitUntilStocked_NextStartTakesAWorkerStartedBeforeIt()
     {
         using (Context.Process(Targets.ExitWith, [0]).RunToEnd()) { } // uses up one pre-started worker
-        Assert.True(Lab.Engine.ForkServer.WaitUntilStocked(TimeSpan.FromSeconds(60)), "the stock was not refilled within 60 s");
-        var server = Lab.Engine.ForkServer.ServerPid!.Value;
+        Assert.True(ForkServer.WaitUntilStocked(TimeSpan.FromSeconds(60)), "the stock was not refilled within 60 s");
+        var server = ForkServer.ServerPid!.Value;
         var before = Directory.EnumerateDirectories($"/proc/{server}/task")
             .SelectMany(t => File.ReadAllText(Path.Combine(t, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
-        Assert.True(before.Count >= Lab.Engine.ForkServer.IdleWorkers, $"server {server} has {before.Count} children, fewer than its {Lab.Engine.ForkServer.IdleWorkers} idle slots");
+        Assert.True(before.Count >= ForkServer.IdleWorkers, $"server {server} has {before.Count} children, fewer than its {ForkServer.IdleWorkers} idle slots");
         using var p = Context.Process(Targets.ExitWith, [0]).RunToEnd();
         Assert.Contains(p.Pid!.Value, before);
     }
@@ -31,8 +31,8 @@ public class ForkServerLifecycleTests
     [Fact]
     public void ForkServer_ServerSigkilled_NextProcessStartsOnANewServer()
     {
-        Lab.Engine.ForkServer.EnsureRunning();
-        var first = Lab.Engine.ForkServer.ServerPid!.Value;
+        ForkServer.EnsureRunning();
+        var first = ForkServer.ServerPid!.Value;
         using (var watch = new NonChildWatch(first))
         {
             Libc.kill(first, Libc.SIGKILL);
@@ -40,7 +40,7 @@ public class ForkServerLifecycleTests
         }
         using var p = Context.Process(Targets.ExitWith, [3]).RunToEnd();
         Assert.Equal(3, p.ExitCode);
-        Assert.NotEqual(first, Lab.Engine.ForkServer.ServerPid);
+        Assert.NotEqual(first, ForkServer.ServerPid);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public class ForkServerLifecycleTests
         using var go = Context.Event();
         using var p = Context.Process(ForkServerTargets.WaitThenExit, [go, 6]);
         p.Start();
-        var server = Lab.Engine.ForkServer.ServerPid!.Value;
+        var server = ForkServer.ServerPid!.Value;
         using (var watch = new NonChildWatch(server))
         {
             Libc.kill(server, Libc.SIGKILL);
@@ -71,7 +71,7 @@ public class ForkServerLifecycleTests
         using var go = Context.Event();
         using var p = Context.Process(ForkServerTargets.WaitThenAbort, [go], output: Processes.ProcessOutput.Capture);
         p.Start();
-        var server = Lab.Engine.ForkServer.ServerPid!.Value;
+        var server = ForkServer.ServerPid!.Value;
         using (var watch = new NonChildWatch(server))
         {
             Libc.kill(server, Libc.SIGKILL);
@@ -85,15 +85,15 @@ public class ForkServerLifecycleTests
     [Fact]
     public void ForkServer_Stop_LeavesNoServerAndNoIdleWorker()
     {
-        Lab.Engine.ForkServer.EnsureRunning();
-        var server = Lab.Engine.ForkServer.ServerPid!.Value;
+        ForkServer.EnsureRunning();
+        var server = ForkServer.ServerPid!.Value;
         var idle = ChildrenOf(server);
         Assert.NotEmpty(idle);
         var watches = idle.Select(pid => new NonChildWatch(pid)).ToList();
         try
         {
-            Lab.Engine.ForkServer.Stop();
-            Assert.Null(Lab.Engine.ForkServer.ServerPid);
+            ForkServer.Stop();
+            Assert.Null(ForkServer.ServerPid);
             Assert.False(Directory.Exists($"/proc/{server}"), $"server {server} was not reaped");
             foreach (var watch in watches)
                 Assert.True(watch.WaitEnded(Limits.Disappear), "an idle worker outlived its server");

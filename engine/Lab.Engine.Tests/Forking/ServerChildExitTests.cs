@@ -2,7 +2,7 @@ using Lab.Engine.Forking;
 using Lab.Engine.Processes;
 using Xunit;
 
-namespace Lab.Engine.Tests.ForkServer;
+namespace Lab.Engine.Tests.Forking;
 
 /// <summary>The exit code of a forkserver child whose server died before reporting it, when this process did not
 /// adopt it (not a subreaper): its own exit report if it wrote one, else 255 as CPython (popen_forkserver.py).

@@ -1,7 +1,7 @@
 using Lab.Engine.Processes;
 using Xunit;
 
-namespace Lab.Engine.Tests.ForkServer;
+namespace Lab.Engine.Tests.Forking;
 
 /// <summary>Process semantics under the forkserver start method (issue #6 §6): the same exit codes, signals,
 /// join and output as spawn (seeds 59.11, 59.20, 59.21).</summary>

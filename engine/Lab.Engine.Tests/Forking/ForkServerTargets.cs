@@ -3,7 +3,7 @@ using Lab.Engine.Queues;
 using Lab.Engine.SharedMemory;
 using Lab.Engine.Synchronization;
 
-namespace Lab.Engine.Tests.ForkServer;
+namespace Lab.Engine.Tests.Forking;
 
 /// <summary>Targets for forkserver children.</summary>
 public static class ForkServerTargets
@@ -45,7 +45,7 @@ public static class ForkServerTargets
     {
         var daemon = Multiprocessing.GetContext(StartMethod.ForkServer).Process(Targets.SleepForever, daemon: true);
         daemon.Start();
-        Handshake.Send(handshake, FormattableString.Invariant($"{daemon.Pid} {Lab.Engine.ForkServer.ServerPid}"));
+        Handshake.Send(handshake, FormattableString.Invariant($"{daemon.Pid} {ForkServer.ServerPid}"));
         Thread.Sleep(Timeout.Infinite);
     }
 }
