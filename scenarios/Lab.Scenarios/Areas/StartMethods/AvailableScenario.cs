@@ -22,5 +22,5 @@ public sealed class AvailableScenario : Scenario
     ];
 
     public override string IntendedDivergence =>
-        "The engine has no fork (a .NET runtime cannot run managed code after fork()); its forkserver hands out pre-started workers instead of forks (engine/Lab.Engine/ForkServer/README.md).";
+        "The engine has no fork (a .NET runtime cannot run managed code after fork()); its forkserver hands out pre-started workers instead of forks (engine/Lab.Engine/Forking/README.md).";
 }
