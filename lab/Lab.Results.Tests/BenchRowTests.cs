@@ -46,7 +46,7 @@ public sealed class BenchRowTests
         var row = BenchRow.FromSamples(Sample.Run, "cpython", "3.11.2", "forkserver", "pool-map", "chunksize=4", "items/s", [1, 2]);
 
         Assert.Equal(
-            (Sample.Run.RunId, Sample.Run.Utc, Sample.Run.Host, Sample.Run.Os, Sample.Run.Runtime, "cpython", "3.11.2", "forkserver", "pool-map", "chunksize=4", "items/s"),
+            (Sample.Run.RunId, Sample.Run.Utc, Sample.Run.Host, Sample.Run.Os, Sample.Run.Runtime, "cpython", "3.11.2", "forkserver", "pool-map", """{"chunksize":4}""", "items/s"),
             (row.RunId, row.Utc, row.Host, row.Os, row.Runtime, row.Subject, row.SubjectVersion, row.StartMethod, row.Benchmark, row.Params, row.Unit));
     }
 

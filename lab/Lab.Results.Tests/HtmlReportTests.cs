@@ -16,7 +16,7 @@ public sealed class HtmlReportTests
             Sample.Conformance(scenario: "pickling/" + Hostile, subject: "cpython", observed: "ok") with { Verdict = Hostile },
             Sample.Conformance(outcome: Hostile),
         };
-        var bench = new[] { Sample.Bench(benchmark: Hostile, @params: Hostile) with { Unit = Hostile } };
+        var bench = new[] { Sample.Bench(benchmark: Hostile, @params: RowParams.Of(("p", Hostile))) with { Unit = Hostile } };
 
         var html = HtmlReport.Render(ReportBuilder.Build(rows, bench));
 

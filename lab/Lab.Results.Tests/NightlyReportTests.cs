@@ -41,7 +41,7 @@ public sealed class NightlyReportTests : IDisposable
         Assert.Contains($"<figure id=\"{anchor}\" class=\"trend\"", html);
         Assert.True(html.IndexOf("id=\"changes\"", StringComparison.Ordinal) < html.IndexOf("id=\"runs\"", StringComparison.Ordinal), "the changes come first");
         var md = File.ReadAllText(paths.Markdown);
-        Assert.Contains($"| regression | [spin engine/in-process (n=20;warmup=3)](index.html#{anchor}) |", md);
+        Assert.Contains($"| regression | [spin engine/in-process (n=20, warmup=3)](index.html#{anchor}) |", md);
         Assert.True(md.IndexOf("## What changed", StringComparison.Ordinal) < md.IndexOf("## Runs", StringComparison.Ordinal));
     }
 
@@ -124,7 +124,7 @@ public sealed class NightlyReportTests : IDisposable
         var calibration = new CalibrationRow
         {
             RunId = "r", Utc = Sample.Utc, Host = "h", Os = "o", Runtime = "rt", Check = Calibration.FalseAlarms, Benchmarks = "spin,memcpy-baseline",
-            Trials = 100, Flagged = 1, Rate = 0.01, Goal = 0.01, GoalKind = "at-most", Met = true, Params = "window=10",
+            Trials = 100, Flagged = 1, Rate = 0.01, Goal = 0.01, GoalKind = "at-most", Met = true, Params = RowParams.Of(("window", 10)),
         };
         ResultsCsv.Write(_dir.File("calibration-x.csv"), [calibration]);
         Assert.Equal(calibration, Assert.Single(ResultsCsv.ReadAllCalibration(_dir.Path)));

@@ -31,7 +31,8 @@ public class BenchmarkSeriesTests
         {
             Assert.Equal(EngineSubject.SubjectName, s.Subject);
             Assert.Equal(unit, s.Unit);
-            Assert.Equal($"{Plan.Params};{batch}", s.Params);
+            // The plan's params and the batch, in the one params form (RowParams; the batch is given as k=v here).
+            Assert.Equal(Lab.Results.RowParams.Merge(Plan.Params, batch), s.Params);
             Assert.Equal(Plan.Samples, s.Samples.Count);
             Assert.All(s.Samples, x => Assert.True(double.IsFinite(x) && x > 0, $"{id}: sample {x} is not a positive finite number"));
         });

@@ -13,7 +13,8 @@ public class PoolBenchTests
         Assert.Equal(10_000, sweep.Tasks);
         Assert.Equal([1, 16, 256, 0], sweep.Chunksizes);
         Assert.True(sweep.Samples <= 3);
-        Assert.Equal("n=3;warmup=1;tasks=10000;processes=2;chunksize=default", sweep.Params(0));
+        Assert.Equal("""{"chunksize":"default","n":3,"processes":2,"tasks":10000,"warmup":1}""", sweep.Params(0));
+        Assert.Equal("""{"chunksize":16,"n":3,"processes":2,"tasks":10000,"warmup":1}""", sweep.Params(16));
     }
 
     [Fact]

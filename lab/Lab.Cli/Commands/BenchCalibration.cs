@@ -50,8 +50,8 @@ internal static class BenchCalibration
                 foreach (var factor in Slowdowns)
                     steps.Add(($"round {i + 1}/{pairs}: spin × {factor:0.00}", Path.Combine(scratch, Slowed(factor)), [Spin.Id], factor));
             }
-            Console.WriteLine($"lab bench --calibrate {run.RunId}: {steps.Count} runs of `lab bench` ({plan.Params}; same build: {string.Join(", ", SameBuildBenchmarks)}; " +
-                              $"spin at × {string.Join(", × ", Slowdowns.Select(f => f.ToString("0.00", CultureInfo.InvariantCulture)))}), each compared as lab compare would ({Describe(policy)})");
+            Console.WriteLine($"lab bench --calibrate {run.RunId}: {steps.Count} runs of `lab bench` ({RowParams.Display(plan.Params)}; same build: {string.Join(", ", SameBuildBenchmarks)}; " +
+                              $"spin at × {string.Join(", × ", Slowdowns.Select(f => f.ToString("0.00", CultureInfo.InvariantCulture)))}), each compared as lab compare would ({RowParams.Display(Describe(policy))})");
             var clock = Stopwatch.StartNew();
             try
             {
@@ -91,7 +91,7 @@ internal static class BenchCalibration
                 Goal = x.Rate.Goal,
                 GoalKind = x.Rate.AtMost ? "at-most" : "at-least",
                 Met = x.Rate.Met,
-                Params = $"{Describe(policy)};{plan.Params}",
+                Params = RowParams.Merge(Describe(policy), plan.Params),
             }).ToList();
             Directory.CreateDirectory(resultsDir);
             var path = Path.Combine(resultsDir, ResultsCsv.CalibrationFileName(run.RunId));
@@ -114,8 +114,9 @@ internal static class BenchCalibration
         }
     }
 
+    /// <summary>The comparison's settings as params (<see cref="RowParams"/>).</summary>
     public static string Describe(ComparePolicy p) =>
-        string.Create(CultureInfo.InvariantCulture, $"window={p.Window};threshold={p.Threshold};noise_coverage={p.NoiseCoverage};alpha={p.Alpha}");
+        RowParams.Of(("window", p.Window), ("threshold", p.Threshold), ("noise_coverage", p.NoiseCoverage), ("alpha", p.Alpha));
 
     private static string Slowed(double factor) => "spin-x" + factor.ToString("0.00", CultureInfo.InvariantCulture);
 

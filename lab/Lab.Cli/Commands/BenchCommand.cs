@@ -75,7 +75,7 @@ internal static class BenchCommand
         }
         var run = RunInfo.Create() with { Commit = EngineSubject.Commit };
         var subjects = CommonOptions.Subjects(subject, python, pypy);
-        Console.WriteLine($"lab bench {run.RunId}: {plan.Params}; subjects: {string.Join(", ", subjects.Select(s => $"{s.Name} {s.Version}"))}; benchmarks: {string.Join(", ", ids)}");
+        Console.WriteLine($"lab bench {run.RunId}: {RowParams.Display(plan.Params)}; subjects: {string.Join(", ", subjects.Select(s => $"{s.Name} {s.Version}"))}; benchmarks: {string.Join(", ", ids)}");
         if (EngineIsUnoptimized())
             Console.WriteLine("lab bench: this is a Debug build: the engine runs unoptimized code, so its figures are pessimistic (run-all.sh uses Release)");
         if (spinWork != 1 && ids.Contains(Spin.Id))
@@ -125,8 +125,8 @@ internal static class BenchCommand
             var reference = rows.FirstOrDefault(x => x.Benchmark == r.Benchmark && x.Subject == CpythonSubject.SubjectName && x.StartMethod == "spawn");
             var ratio = reference is { Median: > 0 } ? (r.Median / reference.Median).ToString("0.00") : "";
             // pool-chunksize has one row per chunksize: name it, or the rows of one method read alike.
-            var chunk = r.Params.Split(';').FirstOrDefault(p => p.StartsWith("chunksize=", StringComparison.Ordinal));
-            table.AddRow(chunk is null ? r.Benchmark : $"{r.Benchmark} {chunk}", r.Subject, r.StartMethod, r.Unit, Figure(r.Median), Figure(r.P05), Figure(r.P95), ratio);
+            var chunk = RowParams.Get(r.Params, "chunksize");
+            table.AddRow(chunk is null ? r.Benchmark : $"{r.Benchmark} chunksize={chunk}", r.Subject, r.StartMethod, r.Unit, Figure(r.Median), Figure(r.P05), Figure(r.P95), ratio);
         }
         AnsiConsole.Write(table);
     }

@@ -20,7 +20,8 @@ internal static class ExploreBench
 
     public static IReadOnlyList<BenchRow> Measure(RunInfo run, IReadOnlyList<string> strategies, ulong seed, int samples, int warmup) =>
         strategies.Select(strategy => SystematicRows.Row(run, strategy, Id,
-            $"program={ThroughputProgram.Program.Name};threads=2;steps={ThroughputProgram.Steps};schedules={Schedules};n={samples};warmup={warmup};seed={seed}",
+            RowParams.Of(("program", ThroughputProgram.Program.Name), ("threads", 2), ("steps", ThroughputProgram.Steps), ("schedules", Schedules),
+                ("n", samples), ("warmup", warmup), ("seed", seed)),
             "schedules/s", Throughput.Measure(strategy, seed, samples, warmup, Schedules))).ToList();
 
     public static int Execute(ExploreRequest request, IReadOnlyList<string> strategies, int samples, int warmup)

@@ -54,9 +54,10 @@ internal static class ExploreComparison
             var hits = bugs.Where(b => b.Iterations is not null).Select(b => (double)b.Iterations!.Value).ToList();
             if (hits.Count > 0)
                 rows.Add(SystematicRows.Row(run, x.Strategy, SystematicComparisonBuilder.IterationsToBug,
-                    $"program={x.Program.Name};seeds={Seeds(bugs)};budget={budget};found={hits.Count}/{bugs.Count};max-steps={request.MaxSteps}", "iterations", hits, subject, version));
+                    RowParams.Of(("program", x.Program.Name), ("seeds", Seeds(bugs)), ("budget", budget), ("found", $"{hits.Count}/{bugs.Count}"), ("max-steps", request.MaxSteps)),
+                    "iterations", hits, subject, version));
             rows.Add(SystematicRows.Row(run, x.Strategy, SystematicComparisonBuilder.SchedulesPerSecond,
-                $"program={x.Program.Fixed.Name};seeds={Seeds(twins)};budget={twinBudget};max-steps={request.MaxSteps}", "schedules/s",
+                RowParams.Of(("program", x.Program.Fixed.Name), ("seeds", Seeds(twins)), ("budget", twinBudget), ("max-steps", request.MaxSteps)), "schedules/s",
                 twins.Select(t => t.SchedulesPerSecond).ToList(), subject, version));
             var twinBugs = twins.Count(t => t.Iterations is not null);
             return $"bug found by {hits.Count}/{bugs.Count} seeds{(hits.Count > 0 ? $" (median {Median(hits):0.#})" : "")}; twin {(twinBugs == 0 ? "clean" : $"BUG in {twinBugs}/{twins.Count}")}; {twins.Select(t => t.SchedulesPerSecond).Order().ElementAt(twins.Count / 2):0}/s";
@@ -91,7 +92,7 @@ internal static class ExploreComparison
         var kinds = string.Join("/", outcomes.Select(o => o.Kind).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         var iterations = string.Join("/", outcomes.Select(o => o.Iterations?.ToString(CultureInfo.InvariantCulture) ?? SystematicComparisonBuilder.NotFound));
         return SystematicRows.Row(run, strategy, SystematicComparisonBuilder.SeedsFindingBug,
-            $"program={program};budget={budget};seeds={Seeds(outcomes)};iterations={iterations};kinds={kinds};max-steps={maxSteps}",
+            RowParams.Of(("program", program), ("budget", budget), ("seeds", Seeds(outcomes)), ("iterations", iterations), ("kinds", kinds), ("max-steps", maxSteps)),
             "seeds", [outcomes.Count(o => o.Iterations is not null)], subject, version);
     }
 

@@ -9,13 +9,14 @@ namespace Lab.Cli.Commands;
 /// <summary>
 /// `lab explore processes.…` (issue #5 §3): a program over real child processes, with fault injection (`--faults`:
 /// the program's default, none, every-point = SIGKILL its victim at each of its points in turn, random = seeded kills),
-/// and `lab explore --bench --processes`: schedules/s with 2 children (target ≥ 20/s). Rows carry <c>mode=processes</c>.
+/// and `lab explore --bench --processes`: schedules/s with 2 children (target ≥ 20/s). Rows carry the <c>mode</c> param <c>processes</c>.
 /// </summary>
 internal static class ExploreProcesses
 {
     public const string BenchId = "systematic-throughput";
     public const double Target = 20;
-    public const string Mode = "mode=processes";
+    /// <summary>The <c>mode</c> param of these rows (<see cref="SystematicRows.Mode"/> is the in-process scheduler's).</summary>
+    public const string Mode = "processes";
 
     public static FaultMode? ParseFaults(string? text) => text switch
     {
@@ -41,11 +42,13 @@ internal static class ExploreProcesses
         });
         var rows = new List<BenchRow>
         {
-            Row(run, settings.Strategy, SystematicRows.SchedulesPerSecondId, $"program={program.Name};faults={faultsText};seed={settings.Seed};iterations={report.Iterations};max-steps={settings.MaxSteps}",
+            Row(run, settings.Strategy, SystematicRows.SchedulesPerSecondId,
+                RowParams.Of(("program", program.Name), ("faults", faultsText), ("seed", settings.Seed), ("iterations", report.Iterations), ("max-steps", settings.MaxSteps)),
                 "schedules/s", [report.SchedulesPerSecond]),
         };
         if (report.Failure is not null)
-            rows.Add(Row(run, settings.Strategy, SystematicRows.IterationsToBug, $"program={program.Name};faults={faultsText};seed={settings.Seed};budget={settings.Iterations}",
+            rows.Add(Row(run, settings.Strategy, SystematicRows.IterationsToBug,
+                RowParams.Of(("program", program.Name), ("faults", faultsText), ("seed", settings.Seed), ("budget", settings.Iterations)),
                 "iterations", [report.Iterations]));
         var csv = SystematicRows.Write(request.Results, run, rows);
         Console.WriteLine($"{report.Iterations} iterations in {report.Elapsed.TotalSeconds:0.00} s ({report.SchedulesPerSecond:0.0} schedules/s)" +
@@ -68,7 +71,8 @@ internal static class ExploreProcesses
         {
             var measured = ProcessThroughput.Measure(strategy, request.Seed, samples, warmup, schedules, prestart);
             var row = Row(run, strategy, BenchId,
-                $"program={program.Name};children={CounterProgram.Children};prestart={(prestart ? "yes" : "no")};schedules={schedules};n={samples};warmup={warmup};seed={request.Seed}",
+                RowParams.Of(("program", program.Name), ("children", CounterProgram.Children), ("prestart", prestart ? "yes" : "no"), ("schedules", schedules),
+                    ("n", samples), ("warmup", warmup), ("seed", request.Seed)),
                 "schedules/s", measured.Select(m => m.SchedulesPerSecond).ToList());
             rows.Add(row);
             string Mean(Func<ProcessThroughput.Sample, double> f) => measured.Average(f).ToString("0.0");
@@ -82,5 +86,5 @@ internal static class ExploreProcesses
     }
 
     private static BenchRow Row(RunInfo run, string strategy, string benchmark, string @params, string unit, IReadOnlyList<double> samples) =>
-        BenchRow.FromSamples(run, SystematicRows.Subject, SystematicRows.Version, strategy, benchmark, $"{Mode};{@params}", unit, samples);
+        BenchRow.FromSamples(run, SystematicRows.Subject, SystematicRows.Version, strategy, benchmark, RowParams.Merge(RowParams.Of(("mode", Mode)), @params), unit, samples);
 }

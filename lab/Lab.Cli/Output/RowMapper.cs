@@ -27,7 +27,8 @@ internal static class RowMapper
         DurationMs = Math.Round(r.Duration.TotalMilliseconds, 1),
         Detail = r.Detail,
         Verdict = VerdictName(r.Verdict),
-        Params = r.Case.Params.Count == 0 ? "" : r.Case.ParamsJson,
+        // The canonical form (RowParams: keys in ordinal order, "" for none), as the row reads back from its CSV.
+        Params = RowParams.Normalize(r.Case.ParamsJson),
         VerdictReason = r.VerdictReason,
         Image = run.Image,
     };

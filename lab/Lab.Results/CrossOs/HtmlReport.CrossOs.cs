@@ -42,7 +42,7 @@ public static partial class HtmlReport
         {
             html.Append("<div class=\"divergence\"><h3><span class=\"mono\">").Append(HtmlEncode(d.Scenario)).Append("</span> <small>")
                 .Append(HtmlEncode(d.Subject)).Append(" / ").Append(HtmlEncode(d.StartMethod));
-            if (d.Params.Length > 0) html.Append(" · ").Append(HtmlEncode(d.Params));
+            if (d.Params.Length > 0) html.Append(" · ").Append(HtmlEncode(RowParams.Display(d.Params)));
             if (d.Seed is { Length: > 0 }) html.Append(" · seed ").Append(HtmlEncode(d.Seed));
             html.Append(" · verdict: <span class=\"verdict v-").Append(d.Verdict == Verdicts.Intended ? "intended" : "defect").Append("\">")
                 .Append(HtmlEncode(ReportFormat.Verdict(d.Verdict))).Append("</span></small></h3>\n<p>Rule: ").Append(HtmlEncode(d.Rule)).Append("</p>\n");
@@ -72,7 +72,7 @@ public static partial class HtmlReport
         foreach (var g in report.Bench)
         {
             html.Append("<h3><span class=\"mono\">").Append(HtmlEncode(g.Benchmark)).Append("</span>");
-            if (g.Params.Length > 0) html.Append(" <small class=\"mono\">").Append(HtmlEncode(g.Params)).Append("</small>");
+            if (g.Params.Length > 0) html.Append(" <small class=\"mono\">").Append(HtmlEncode(RowParams.Display(g.Params))).Append("</small>");
             html.Append(" <small>").Append(HtmlEncode(g.Unit)).Append("</small></h3>\n<table><thead><tr><th>subject</th><th>method</th>");
             foreach (var image in g.Images) html.Append("<th class=\"num\">").Append(HtmlEncode(image)).Append("</th>");
             html.Append("</tr></thead><tbody>\n");

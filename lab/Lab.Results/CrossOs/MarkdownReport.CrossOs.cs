@@ -32,7 +32,7 @@ public static partial class MarkdownReport
         {
             md.Append("#### ").Append(d.Number).Append(". ").Append(Escape(d.Scenario)).Append(" (").Append(Escape(d.Subject)).Append(" / ").Append(Escape(d.StartMethod)).Append(")\n\n")
                 .Append("Rule: ").Append(Escape(d.Rule.TrimEnd('.'))).Append("; verdict: **").Append(Escape(ReportFormat.Verdict(d.Verdict))).Append("**");
-            if (d.Params.Length > 0) md.Append("; params ").Append(Escape(d.Params));
+            if (d.Params.Length > 0) md.Append("; params ").Append(Escape(RowParams.Display(d.Params)));
             if (d.Seed is { Length: > 0 }) md.Append("; seed ").Append(Escape(d.Seed));
             md.Append("\n\n");
             if (d.Reason.Length > 0) md.Append("Why: ").Append(Escape(d.Reason)).Append("\n\n");
@@ -47,7 +47,7 @@ public static partial class MarkdownReport
         foreach (var g in report.Bench)
         {
             md.Append("#### ").Append(Escape(g.Benchmark));
-            if (g.Params.Length > 0) md.Append(" (").Append(Escape(g.Params)).Append(')');
+            if (g.Params.Length > 0) md.Append(" (").Append(Escape(RowParams.Display(g.Params))).Append(')');
             md.Append(", ").Append(Escape(g.Unit)).Append("\n\n");
             Table(md, ["subject", "method", .. g.Images],
                 g.Lines.Select(l => new[] { l.Subject, l.StartMethod }

@@ -21,7 +21,7 @@ internal sealed partial class BenchRowMap
     [CsvColumn("subject_version")] public string SubjectVersion { get; set; } = "";
     [CsvColumn("start_method")] public string StartMethod { get; set; } = "";
     [CsvColumn("benchmark")] public string Benchmark { get; set; } = "";
-    [CsvColumn("params")] public string Params { get; set; } = "";
+    [CsvColumn("params"), CsvConverter(typeof(ParamsConverter))] public string Params { get; set; } = "";
     [CsvColumn("unit")] public string Unit { get; set; } = "";
     [CsvColumn("n")] public int N { get; set; }
     [CsvColumn("median")] public double Median { get; set; }

@@ -20,5 +20,5 @@ internal sealed partial class CalibrationRowMap
     [CsvColumn("goal")] public double Goal { get; set; }
     [CsvColumn("goal_kind")] public string GoalKind { get; set; } = "";
     [CsvColumn("met")] public bool Met { get; set; }
-    [CsvColumn("params")] public string Params { get; set; } = "";
+    [CsvColumn("params"), CsvConverter(typeof(ParamsConverter))] public string Params { get; set; } = "";
 }

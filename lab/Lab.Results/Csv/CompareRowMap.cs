@@ -16,7 +16,7 @@ internal sealed partial class CompareRowMap
     [CsvColumn("subject_version")] public string SubjectVersion { get; set; } = "";
     [CsvColumn("start_method")] public string StartMethod { get; set; } = "";
     [CsvColumn("benchmark")] public string Benchmark { get; set; } = "";
-    [CsvColumn("params")] public string Params { get; set; } = "";
+    [CsvColumn("params"), CsvConverter(typeof(ParamsConverter))] public string Params { get; set; } = "";
     [CsvColumn("unit")] public string Unit { get; set; } = "";
     [CsvColumn("better")] public string Better { get; set; } = "";
     [CsvColumn("latest_run_id")] public string LatestRunId { get; set; } = "";

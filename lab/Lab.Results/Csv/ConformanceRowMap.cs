@@ -32,7 +32,7 @@ internal sealed partial class ConformanceRowMap
     // Added after the documented prefix; keep them last. Optional on reading, so results written before they existed still
     // render (their rows read as unreviewed, without params): a nightly history is not lost to a schema change.
     [CsvColumn("verdict", Optional = true)] public string Verdict { get; set; } = "";
-    [CsvColumn("params", Optional = true)] public string Params { get; set; } = "";
+    [CsvColumn("params", Optional = true), CsvConverter(typeof(ParamsConverter))] public string Params { get; set; } = "";
     [CsvColumn("verdict_reason", Optional = true)] public string VerdictReason { get; set; } = "";
     [CsvColumn("image", Optional = true)] public string Image { get; set; } = "";
 }

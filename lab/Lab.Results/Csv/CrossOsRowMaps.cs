@@ -30,7 +30,7 @@ internal sealed partial class CrossImageObservationRowMap
     [CsvColumn("rule")] public string Rule { get; set; } = "";
     [CsvColumn("subject")] public string Subject { get; set; } = "";
     [CsvColumn("start_method")] public string StartMethod { get; set; } = "";
-    [CsvColumn("params")] public string Params { get; set; } = "";
+    [CsvColumn("params"), CsvConverter(typeof(ParamsConverter))] public string Params { get; set; } = "";
 
     /// <summary>An empty field reads back as null: "" and null are the same seed.</summary>
     [CsvColumn("seed"), CsvNullValues("")] public string? Seed { get; set; }

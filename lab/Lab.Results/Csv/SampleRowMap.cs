@@ -15,7 +15,7 @@ internal sealed partial class SampleRowMap
     [CsvColumn("subject_version")] public string SubjectVersion { get; set; } = "";
     [CsvColumn("start_method")] public string StartMethod { get; set; } = "";
     [CsvColumn("benchmark")] public string Benchmark { get; set; } = "";
-    [CsvColumn("params")] public string Params { get; set; } = "";
+    [CsvColumn("params"), CsvConverter(typeof(ParamsConverter))] public string Params { get; set; } = "";
     [CsvColumn("unit")] public string Unit { get; set; } = "";
     [CsvColumn("commit")] public string Commit { get; set; } = "";
     [CsvColumn("image", Optional = true)] public string Image { get; set; } = "";

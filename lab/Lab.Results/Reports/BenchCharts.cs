@@ -45,7 +45,7 @@ internal static class BenchCharts
                     .Where(s => s.Points.Count >= 2)
                     .ToList();
                 if (series.Count == 0) continue;
-                var title = sweep.Key.Benchmark + (sweep.Key.Others.Length > 0 ? $" ({sweep.Key.Others})" : "");
+                var title = sweep.Key.Benchmark + (sweep.Key.Others.Length > 0 ? $" ({RowParams.Display(sweep.Key.Others)})" : "");
                 charts.Add(new BenchChart(title, BenchChartKind.Sweep, parameter, sweep.Key.Unit, series));
             }
         }
@@ -54,18 +54,7 @@ internal static class BenchCharts
 
     private static string Label(BenchRow r) => $"{r.Subject}/{r.StartMethod}";
 
-    /// <summary>Params are <c>key=value</c> pairs joined by ';' (BenchRow): the value of <paramref name="key"/>, and the
-    /// other pairs in their order.</summary>
-    internal static (string? Value, string Others) Split(string parameters, string key)
-    {
-        string? value = null;
-        var rest = new List<string>();
-        foreach (var pair in parameters.Split(';', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var at = pair.IndexOf('=');
-            if (at > 0 && pair[..at] == key) value = pair[(at + 1)..];
-            else rest.Add(pair);
-        }
-        return (value, string.Join(';', rest));
-    }
+    /// <summary>The value of <paramref name="key"/> in the params (<see cref="RowParams"/>) and the params without it.</summary>
+    internal static (string? Value, string Others) Split(string parameters, string key) =>
+        (RowParams.Get(parameters, key), RowParams.Without(parameters, key));
 }

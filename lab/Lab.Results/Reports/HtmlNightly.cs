@@ -115,7 +115,7 @@ internal static class HtmlNightly
         }
         var first = rows[0];
         html.Append("<p class=\"note\">Measured by <code>lab bench --calibrate</code> on ").Append(HtmlEncode(first.Host)).Append(", ").Append(HtmlEncode(ReportFormat.Utc(first.Utc)))
-            .Append(" (run <span class=\"mono\">").Append(HtmlEncode(first.RunId)).Append("</span>, <span class=\"mono\">").Append(HtmlEncode(first.Params)).Append("</span>): ")
+            .Append(" (run <span class=\"mono\">").Append(HtmlEncode(first.RunId)).Append("</span>, <span class=\"mono\">").Append(HtmlEncode(RowParams.Display(first.Params))).Append("</span>): ")
             .Append("false alarms of A/A comparisons of one build, and how often spin made 10 % and 25 % slower is found.</p>\n")
             .Append("<table><thead><tr><th>check</th><th>benchmarks</th><th class=\"num\">flagged</th><th class=\"num\">of</th><th class=\"num\">rate</th><th class=\"num\">goal</th><th>met</th></tr></thead><tbody>\n");
         foreach (var r in rows)

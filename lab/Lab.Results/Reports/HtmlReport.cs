@@ -241,7 +241,7 @@ public static partial class HtmlReport
         {
             html.Append("<h3><span class=\"mono\">").Append(HtmlEncode(g.Benchmark)).Append("</span>");
             if (g.Params.Length > 0)
-                html.Append(" <small class=\"mono\">").Append(HtmlEncode(g.Params)).Append("</small>");
+                html.Append(" <small class=\"mono\">").Append(HtmlEncode(RowParams.Display(g.Params))).Append("</small>");
             html.Append("</h3>\n<table><thead><tr><th>subject</th><th>version</th><th>method</th><th class=\"num\">n</th><th class=\"num\">median</th><th class=\"num\">p05</th><th class=\"num\">p95</th><th>unit</th><th class=\"num\">ratio</th><th>median, p05–p95</th></tr></thead><tbody>\n");
             foreach (var l in g.Lines)
             {

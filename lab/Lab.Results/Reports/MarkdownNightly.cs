@@ -74,7 +74,7 @@ internal static class MarkdownNightly
             return;
         }
         var first = nightly.Calibration[0];
-        md.Append("Calibration (`lab bench --calibrate`, run ").Append(MarkdownReport.Escape(first.RunId)).Append(", ").Append(MarkdownReport.Escape(first.Params)).Append("):\n\n");
+        md.Append("Calibration (`lab bench --calibrate`, run ").Append(MarkdownReport.Escape(first.RunId)).Append(", ").Append(MarkdownReport.Escape(RowParams.Display(first.Params))).Append("):\n\n");
         MarkdownReport.Table(md, ["check", "benchmarks", "flagged", "of", "rate", "goal", "met"],
             nightly.Calibration.Select(r => new[]
             {

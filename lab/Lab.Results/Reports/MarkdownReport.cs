@@ -69,7 +69,7 @@ public static partial class MarkdownReport
         {
             md.Append("### ").Append(Escape(g.Benchmark));
             if (g.Params.Length > 0)
-                md.Append(" (").Append(Escape(g.Params)).Append(')');
+                md.Append(" (").Append(Escape(RowParams.Display(g.Params))).Append(')');
             md.Append("\n\n");
             Table(md, ["subject", "version", "method", "n", "median", "p05", "p95", "unit", "ratio"],
                 g.Lines.Select(l => new[]
@@ -110,7 +110,7 @@ public static partial class MarkdownReport
         {
             md.Append("### ").Append(Escape(g.Benchmark));
             if (g.Params.Length > 0)
-                md.Append(" (").Append(Escape(g.Params)).Append(')');
+                md.Append(" (").Append(Escape(RowParams.Display(g.Params))).Append(')');
             md.Append("\n\n");
             Table(md, ["subject", "strategy", "n", "median", "p05", "p95", "unit"],
                 g.Lines.Select(l => new[] { l.Subject, l.StartMethod, ReportFormat.Int(l.N), ReportFormat.Number(l.Median), ReportFormat.Number(l.P05), ReportFormat.Number(l.P95), l.Unit }));

@@ -114,7 +114,7 @@ public static class ReportBuilder
         // The series the comparison shows are not repeated one group per params below.
         bool Compared(BenchRow r) => comparison is not null && r.Benchmark is SystematicComparisonBuilder.SeedsFindingBug
             or SystematicComparisonBuilder.IterationsToBug or SystematicComparisonBuilder.SchedulesPerSecond
-            && SystematicParams.Get(r.Params, "mode") != "processes";
+            && RowParams.Get(r.Params, "mode") != "processes";
         var latest = all
             .GroupBy(r => (r.Benchmark, r.Params, r.StartMethod, r.Subject))
             .Select(g => g.OrderByDescending(r => r.Utc).ThenByDescending(r => r.RunId, StringComparer.Ordinal).First())

@@ -67,7 +67,7 @@ public static class SystematicComparisonBuilder
         var programs = searches.Select(s => s.Program).Where(p => !p.EndsWith(TwinSuffix, StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal).ToList();
         var speeds = run.Where(r => r.Benchmark == SchedulesPerSecond && TesterOf(r.Subject) is not null)
-            .Select(r => (Tester: TesterOf(r.Subject)!, Strategy: r.StartMethod, Program: SystematicParams.Get(r.Params, "program"), r.Median))
+            .Select(r => (Tester: TesterOf(r.Subject)!, Strategy: r.StartMethod, Program: RowParams.Get(r.Params, "program"), r.Median))
             .ToList();
 
         var tableRows = new List<ComparisonRow>();
@@ -209,13 +209,13 @@ public static class SystematicComparisonBuilder
 
         public static Search? Of(BenchRow row)
         {
-            var program = SystematicParams.Get(row.Params, "program");
-            var iterations = SystematicParams.Get(row.Params, "iterations");
+            var program = RowParams.Get(row.Params, "program");
+            var iterations = RowParams.Get(row.Params, "iterations");
             if (program is null || iterations is null || TesterOf(row.Subject) is not { } tester)
                 return null;
             var perSeed = iterations.Split('/').Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? x : (double?)null).ToList();
-            var kinds = (SystematicParams.Get(row.Params, "kinds") ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
-            return new Search(tester, row.StartMethod, program, SystematicParams.GetInt(row.Params, "budget") ?? 0, perSeed, kinds);
+            var kinds = (RowParams.Get(row.Params, "kinds") ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
+            return new Search(tester, row.StartMethod, program, RowParams.GetInt(row.Params, "budget") ?? 0, perSeed, kinds);
         }
     }
 }

@@ -17,7 +17,8 @@ public sealed record BenchRow
     public required string StartMethod { get; init; }
     public required string Benchmark { get; init; }
 
-    /// <summary>Free-form parameters, e.g. <c>chunksize=8;items=1000</c>; rows compare only with equal params.</summary>
+    /// <summary>The parameters in <see cref="RowParams"/>' JSON form, e.g. <c>{"chunksize":8,"n":20,"warmup":3}</c>; rows compare
+    /// only with equal params.</summary>
     public string Params { get; init; } = "";
 
     /// <summary>Unit of every figure below, e.g. <c>ms</c> or <c>items/s</c>.</summary>
@@ -76,7 +77,7 @@ public sealed record BenchRow
             SubjectVersion = subjectVersion,
             StartMethod = startMethod,
             Benchmark = benchmark,
-            Params = @params,
+            Params = RowParams.Normalize(@params),
             Unit = unit,
             N = samples.Count,
             Median = stats.Median,

@@ -29,6 +29,6 @@ public sealed record CalibrationRow
 
     public required bool Met { get; init; }
 
-    /// <summary>The comparison's settings: <c>window=10;threshold=0.05;noise_factor=2;alpha=0.01;n=20;warmup=3</c>.</summary>
+    /// <summary>The comparison's settings: <see cref="RowParams"/> JSON, e.g. <c>{"alpha":0.01,"n":20,"noise_coverage":0.99,"threshold":0.05,"warmup":3,"window":10}</c>.</summary>
     public required string Params { get; init; }
 }

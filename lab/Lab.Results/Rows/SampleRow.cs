@@ -44,6 +44,7 @@ public sealed record SampleRow
             if (!double.IsFinite(samples[i]))
                 throw new ArgumentException($"Sample {i} is {samples[i]}; samples must be finite numbers.", nameof(samples));
         }
+        @params = RowParams.Normalize(@params);
         return samples.Select((value, i) => new SampleRow
         {
             RunId = run.RunId,

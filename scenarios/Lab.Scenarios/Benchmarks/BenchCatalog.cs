@@ -116,7 +116,8 @@ public static class BenchCatalog
         return twin.Measure(subject, new BenchRequest(plan, sizes ?? IpcBenchSizes.Default, wanted)).Where(s => wanted.Contains(s.Benchmark)).ToList();
     }
 
-    /// <summary><c>n=20;warmup=3;messages=20000</c>: the plan, then the batch parameters in the given order.</summary>
+    /// <summary><c>{"messages":20000,"n":20,"warmup":3}</c>: the plan's params and the batch parameters
+    /// (<see cref="Lab.Results.RowParams"/>).</summary>
     internal static string Params(BenchPlan plan, IReadOnlyList<(string Key, long Value)> batch) =>
-        string.Join(';', new[] { plan.Params }.Concat(batch.Select(p => $"{p.Key}={p.Value}")));
+        Lab.Results.RowParams.Merge(plan.Params, Lab.Results.RowParams.Of(batch.Select(p => (p.Key, (object?)p.Value))));
 }

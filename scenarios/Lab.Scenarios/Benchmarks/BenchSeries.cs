@@ -17,5 +17,6 @@ public sealed record BenchPlan(int Samples, int Warmup)
     /// slowdown for calibrating `lab compare`. Other benchmarks ignore it.</summary>
     public double Work { get; init; } = 1;
 
-    public string Params => $"n={Samples};warmup={Warmup}";
+    /// <summary><c>{"n":20,"warmup":3}</c> (<see cref="Lab.Results.RowParams"/>).</summary>
+    public string Params => Lab.Results.RowParams.Of(("n", Samples), ("warmup", Warmup));
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Lab.Engine;
 using Lab.Scenarios.Subjects;
 
@@ -28,9 +27,11 @@ public sealed record PoolSweep(int Tasks, IReadOnlyList<int> Chunksizes, int Sam
     /// <summary>pool.py's default: <c>chunksize, extra = divmod(len, len(self._pool) * 4); if extra: chunksize += 1</c>.</summary>
     public int Effective(int chunksize) => chunksize != 0 ? chunksize : Tasks / (Processes * 4) + (Tasks % (Processes * 4) != 0 ? 1 : 0);
 
-    public string CommonParams => $"{Plan.Params};tasks={Tasks};processes={Processes}";
+    public string CommonParams => Lab.Results.RowParams.Merge(Plan.Params, Lab.Results.RowParams.Of(("tasks", Tasks), ("processes", Processes)));
 
-    public string Params(int chunksize) => $"{CommonParams};chunksize={(chunksize == 0 ? "default" : chunksize.ToString(CultureInfo.InvariantCulture))}";
+    /// <summary>The common params and the chunksize: a number, or <c>"default"</c> for pool.py's own.</summary>
+    public string Params(int chunksize) =>
+        Lab.Results.RowParams.Merge(CommonParams, Lab.Results.RowParams.Of(("chunksize", chunksize == 0 ? "default" : (object)chunksize)));
 }
 
 /// <summary>
