@@ -173,6 +173,17 @@ def _stop_helpers():
     return notes
 
 
+def _signals_from_any_thread():
+    """PyPy's ``__pypy__.thread.signals_enabled``: inside it, the current thread may install
+    signal handlers as if it were the main thread. A null context elsewhere (CPython)."""
+    try:
+        from __pypy__.thread import signals_enabled
+    except ImportError:
+        import contextlib
+        return contextlib.nullcontext()
+    return signals_enabled
+
+
 def install_driver_signal_handlers():
     """SIGALRM (the deadline safety net) and SIGTERM (the lab giving up on us) raise in the
     driver so that its cleanup runs. A fork child would inherit these Python-level handlers
@@ -207,8 +218,11 @@ def install_driver_signal_handlers():
         signal.pthread_sigmask(signal.SIG_UNBLOCK, blocked)
 
     def defaults_in_child():
-        signal.signal(signal.SIGALRM, signal.SIG_DFL)
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        # A pool's worker handler thread forks too: under PyPy, signal.signal outside the main
+        # thread raises "signal only works in main thread" (CPython accepts it in a fork child).
+        with _signals_from_any_thread():
+            signal.signal(signal.SIGALRM, signal.SIG_DFL)
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, blocked)
 
     signal.signal(signal.SIGALRM, on_alarm)
