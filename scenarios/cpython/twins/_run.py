@@ -80,7 +80,7 @@ def _child_pids():
         if not entry.isdigit():
             continue
         try:
-            with open("/proc/%s/stat" % entry) as f:
+            with open(f"/proc/{entry}/stat") as f:
                 fields = f.read().rsplit(")", 1)[1].split()
             if int(fields[1]) == me:
                 pids.append(int(entry))
@@ -153,9 +153,9 @@ def _stop_helpers():
                 except OSError:
                     pass
             fs._forkserver_address = None
-            notes.append("forkserver %d stopped" % pid)
+            notes.append(f"forkserver {pid} stopped")
     except Exception as e:
-        notes.append("forkserver stop failed: %r" % (e,))
+        notes.append(f"forkserver stop failed: {e!r}")
     try:
         import gc
         gc.collect()  # SemLock finalizers unlink their names before the tracker goes
@@ -167,9 +167,9 @@ def _stop_helpers():
             rt._fd = None
             _reap_pid(pid, 2.0)
             rt._pid = None
-            notes.append("resource tracker %d stopped" % pid)
+            notes.append(f"resource tracker {pid} stopped")
     except Exception as e:
-        notes.append("resource tracker stop failed: %r" % (e,))
+        notes.append(f"resource tracker stop failed: {e!r}")
     return notes
 
 
@@ -277,7 +277,7 @@ def run_isolated(timeout, method, body):
     import traceback
 
     _remove_stale_workdirs(tempfile.gettempdir())
-    workdir = tempfile.mkdtemp(prefix="cpython-lab-%d-" % os.getpid())
+    workdir = tempfile.mkdtemp(prefix=f"cpython-lab-{os.getpid()}-")
     result, error, tb, notes = None, None, None, []
     try:
         capture = FdCapture(workdir)
@@ -298,21 +298,21 @@ def run_isolated(timeout, method, body):
             signal.signal(signal.SIGTERM, signal.SIG_IGN)
             left = ctx.reap()
             if left:
-                notes.append("still alive after kill: %s" % left)
+                notes.append(f"still alive after kill: {left}")
             swept = _sweep_children(exclude=_known_helper_pids())
             if swept:
-                notes.append("reaped adopted orphans %s" % swept)
+                notes.append(f"reaped adopted orphans {swept}")
             notes.extend(_stop_helpers())
             swept = _sweep_children()
             if swept:
-                notes.append("reaped leftover children %s" % swept)
+                notes.append(f"reaped leftover children {swept}")
         captured = capture.read_since(0)
         if captured.strip():
             sys.stderr.write("--- captured output of the run ---\n" + captured[-65536:])
             if not captured.endswith("\n"):
                 sys.stderr.write("\n")
         for note in notes:
-            sys.stderr.write("lab_driver: %s\n" % note)
+            sys.stderr.write(f"lab_driver: {note}\n")
         sys.stderr.flush()
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
