@@ -175,7 +175,8 @@ def _stop_helpers():
 
 def _signals_from_any_thread():
     """PyPy's ``__pypy__.thread.signals_enabled``: inside it, the current thread may install
-    signal handlers as if it were the main thread. A null context elsewhere (CPython)."""
+    signal handlers as if it were the main thread. A null context elsewhere (CPython). Both
+    are reusable context managers."""
     try:
         from __pypy__.thread import signals_enabled
     except ImportError:
@@ -210,6 +211,7 @@ def install_driver_signal_handlers():
     # fork(): a SIGTERM sent to the new child stays pending in the kernel until the child has its default
     # disposition back and unblocks it, then kills it as it would kill a child of any program.
     blocked = {signal.SIGTERM}
+    any_thread = _signals_from_any_thread()  # looked up now: no import in a fork child
 
     def block_before_fork():
         signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
@@ -220,7 +222,7 @@ def install_driver_signal_handlers():
     def defaults_in_child():
         # A pool's worker handler thread forks too: under PyPy, signal.signal outside the main
         # thread raises "signal only works in main thread" (CPython accepts it in a fork child).
-        with _signals_from_any_thread():
+        with any_thread:
             signal.signal(signal.SIGALRM, signal.SIG_DFL)
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, blocked)
