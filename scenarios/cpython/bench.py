@@ -13,7 +13,7 @@ scenarios/Lab.Scenarios/Benchmarks/ (same batch, same clock boundaries, same uni
 import time
 
 from twins import bench_targets
-from twins._common import Hang, ParamError, noop, require_int, send_peak_rss
+from twins._common import Hang, merge_params, noop, require_int, send_peak_rss
 
 MIB = 1024 * 1024
 
@@ -34,16 +34,7 @@ def benchmark(bid, zero_ok=(), **defaults):
 def resolve_params(func, given):
     """The benchmark's parameters: its defaults overridden by ``given``; an unknown key or a
     value that is not a positive integer is a ParamError (a usage error for the driver)."""
-    if given is None:
-        given = {}
-    if not isinstance(given, dict):
-        raise ParamError("--params must be a JSON object")
-    unknown = sorted(set(given) - set(func.defaults))
-    if unknown:
-        raise ParamError("unknown parameter(s) for benchmark %s: %s (accepted: %s)" % (
-            func.benchmark_id, ", ".join(unknown), ", ".join(sorted(func.defaults)) or "none"))
-    params = dict(func.defaults)
-    params.update(given)
+    params = merge_params(f"benchmark {func.benchmark_id}", func.defaults, given)
     for key in params:
         # A benchmark may let 0 mean "the library's default" (pool-chunksize: chunksize 0 = map's own).
         require_int(params, key, 0 if key in getattr(func, "zero_ok", ()) else 1, 1 << 40)
@@ -63,9 +54,9 @@ def start_latency(ctx, n, warmup, params):
         t1 = time.perf_counter()
         ctx.track(p)
         if p.is_alive():
-            raise Hang("no-op child %d still alive at the deadline" % i)
+            raise Hang(f"no-op child {i} still alive at the deadline")
         if p.exitcode != 0:
-            raise RuntimeError("no-op child %d exited with %r" % (i, p.exitcode))
+            raise RuntimeError(f"no-op child {i} exited with {p.exitcode!r}")
         if i >= warmup:
             samples.append(round((t1 - t0) * 1000.0, 4))
     return "ms", samples
@@ -79,10 +70,10 @@ def child_peak_rss(ctx, n, warmup, params):
         p = ctx.start(send_peak_rss, (w,))
         w.close()
         try:
-            value = ctx.recv(r, p, "peak RSS of child %d" % i)
+            value = ctx.recv(r, p, f"peak RSS of child {i}")
         finally:
             r.close()
-        ctx.join(p, "child %d" % i)
+        ctx.join(p, f"child {i}")
         if i >= warmup:
             samples.append(int(value))
     return "KiB", samples
@@ -102,7 +93,7 @@ def start_rate(ctx, n, warmup, params):
             p.join(ctx.remaining())
             if p.exitcode != 0:
                 ctx.track(p)
-                raise Hang("no-op child %d of batch %d: exit code %r" % (k, i, p.exitcode))
+                raise Hang(f"no-op child {k} of batch {i}: exit code {p.exitcode!r}")
         t1 = time.perf_counter()
         if i >= warmup:
             samples.append(starts / (t1 - t0))
@@ -120,8 +111,8 @@ def _per_wait(ctx):
 def _start_batch_child(ctx, target, args, ctl, what):
     """Starts ``target(*args)`` and waits for its "ready", so no sample includes its start-up."""
     p = ctx.start(target, args)
-    if ctx.recv(ctl, p, "%s ready" % what) != "ready":
-        raise RuntimeError("%s sent something other than ready" % what)
+    if ctx.recv(ctl, p, f"{what} ready") != "ready":
+        raise RuntimeError(f"{what} sent something other than ready")
     return p
 
 
@@ -146,8 +137,7 @@ def queue_throughput(ctx, n, warmup, params):
             for _ in range(messages):
                 get(True, wait)
         except queue_module.Empty:
-            raise Hang("queue-throughput: no item within %.1f s in batch %d (producer alive: %s)"
-                       % (wait, i, p.is_alive()))
+            raise Hang(f"queue-throughput: no item within {wait:.1f} s in batch {i} (producer alive: {p.is_alive()})")
         t1 = time.perf_counter()
         if i >= warmup:
             samples.append(messages / (t1 - t0))
@@ -178,11 +168,11 @@ def pipe_throughput(ctx, n, warmup, params):
         ctl.send(i)
         for k in range(messages):
             if not r.poll(wait):
-                raise Hang("pipe-throughput: message %d of batch %d did not arrive within %.1f s (sender alive: %s)"
-                           % (k, i, wait, p.is_alive()))
+                raise Hang(f"pipe-throughput: message {k} of batch {i} did not arrive within {wait:.1f} s "
+                           f"(sender alive: {p.is_alive()})")
             got = r.recv_bytes_into(buf)
             if got != size:
-                raise RuntimeError("pipe-throughput: got a %d-byte message, expected %d" % (got, size))
+                raise RuntimeError(f"pipe-throughput: got a {got}-byte message, expected {size}")
         t1 = time.perf_counter()
         if i >= warmup:
             samples.append(messages * size / (t1 - t0) / 1e6)
@@ -276,7 +266,7 @@ def lock_handoff(ctx, n, warmup, params):
     ping, pong = ctx.mp.Semaphore(0), ctx.mp.Semaphore(0)
     p = ctx.start(bench_targets.handoff_partner, (ping, pong, (warmup + n) * rounds, ctx.child_block_seconds))
     if not pong.acquire(True, _per_wait(ctx)):
-        raise Hang("lock-handoff: the partner (pid %s, alive: %s) never said ready" % (p.pid, p.is_alive()))
+        raise Hang(f"lock-handoff: the partner (pid {p.pid}, alive: {p.is_alive()}) never said ready")
     release, acquire = ping.release, pong.acquire
     samples = []
     for i in range(warmup + n):
@@ -285,8 +275,8 @@ def lock_handoff(ctx, n, warmup, params):
         for _ in range(rounds):
             release()
             if not acquire(True, wait):
-                raise Hang("lock-handoff: no hand-off back within %.1f s in batch %d (partner alive: %s)"
-                           % (wait, i, p.is_alive()))
+                raise Hang(f"lock-handoff: no hand-off back within {wait:.1f} s in batch {i} "
+                           f"(partner alive: {p.is_alive()})")
         t1 = time.perf_counter_ns()
         if i >= warmup:
             samples.append((t1 - t0) / (2.0 * rounds))
@@ -295,15 +285,6 @@ def lock_handoff(ctx, n, warmup, params):
 
 
 # --- Pool (issue #6, section 8) --------------------------------------------------------------
-
-def _pool_get(ctx, result, what):
-    import multiprocessing
-    budget = ctx.remaining()
-    try:
-        return result.get(budget)
-    except multiprocessing.TimeoutError:
-        raise Hang("%s: no result within %.1f s" % (what, budget))
-
 
 @benchmark("pool-chunksize", zero_ok=("chunksize",), tasks=100000, chunksize=0, processes=2)
 def pool_chunksize(ctx, n, warmup, params):
@@ -315,14 +296,14 @@ def pool_chunksize(ctx, n, warmup, params):
     data = list(range(tasks))
     pool = ctx.mp.Pool(processes)
     try:
-        _pool_get(ctx, pool.map_async(bench_targets.trivial, range(processes * 4), 1), "pool warm-up")
+        ctx.result(pool.map_async(bench_targets.trivial, range(processes * 4), 1), "pool warm-up")
         samples = []
         for i in range(warmup + n):
             t0 = time.perf_counter()
-            out = _pool_get(ctx, pool.map_async(bench_targets.trivial, data, size), "map of batch %d" % i)
+            out = ctx.result(pool.map_async(bench_targets.trivial, data, size), f"map of batch {i}")
             t1 = time.perf_counter()
             if len(out) != tasks:
-                raise RuntimeError("map returned %d results for %d tasks" % (len(out), tasks))
+                raise RuntimeError(f"map returned {len(out)} results for {tasks} tasks")
             if i >= warmup:
                 samples.append((t1 - t0) / tasks * 1e6)
     finally:
@@ -331,11 +312,11 @@ def pool_chunksize(ctx, n, warmup, params):
 
 
 def _status_kib(pid, field):
-    with open("/proc/%d/status" % pid) as f:
+    with open(f"/proc/{pid}/status") as f:
         for line in f:
             if line.startswith(field + ":"):
                 return int(line.split()[1])
-    raise RuntimeError("no %s in /proc/%d/status" % (field, pid))
+    raise RuntimeError(f"no {field} in /proc/{pid}/status")
 
 
 def _pool_worker_memory(ctx, n, warmup, params, field):
@@ -347,7 +328,7 @@ def _pool_worker_memory(ctx, n, warmup, params, field):
     for i in range(warmup + n):
         pool = ctx.mp.Pool(processes)
         try:
-            _pool_get(ctx, pool.map_async(bench_targets.trivial, range(tasks), 1), "warm-up map %d" % i)
+            ctx.result(pool.map_async(bench_targets.trivial, range(tasks), 1), f"warm-up map {i}")
             values = [_status_kib(w.pid, field) for w in pool._pool]
         finally:
             pool.terminate()

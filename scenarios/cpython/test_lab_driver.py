@@ -10,8 +10,10 @@ import subprocess
 import sys
 import unittest
 
-DRIVER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lab_driver.py")
+HERE = os.path.dirname(os.path.abspath(__file__))
+DRIVER = os.path.join(HERE, "lab_driver.py")
 METHODS = ("fork", "spawn", "forkserver")
+SCENARIO_KEYS = ["ok", "scenario", "start_method", "python_version", "observed", "detail", "hang"]
 
 
 def run_driver(*args, **kw):
@@ -20,9 +22,32 @@ def run_driver(*args, **kw):
                           stderr=subprocess.PIPE, timeout=kw.get("timeout", 60))
     lines = proc.stdout.decode("utf-8").splitlines()
     if len(lines) != 1:
-        raise AssertionError("expected exactly one stdout line, got %r (stderr: %s)"
-                             % (lines, proc.stderr.decode("utf-8", "replace")[-2000:]))
+        stderr = proc.stderr.decode("utf-8", "replace")[-2000:]
+        raise AssertionError(f"expected exactly one stdout line, got {lines!r} (stderr: {stderr})")
     return proc.returncode, json.loads(lines[0])
+
+
+def canonical(observed):
+    """An answer's ``observed`` JSON object, checked (keys and values are strings), as one line
+    ``key=value;key=value`` in its key order: the expectations below read like the README's table."""
+    if not isinstance(observed, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in observed.items()):
+        raise AssertionError(f"observed is not a JSON object of strings: {observed!r}")
+    return ";".join(f"{key}={value}" for key, value in observed.items())
+
+
+def scenario_answer(test, sid, method, params=None, timeout=None):
+    """Runs one scenario and checks the answer's shape; returns the answer."""
+    args = ["scenario", sid, "--method", method]
+    if params is not None:
+        args += ["--params", json.dumps(params)]
+    if timeout is not None:
+        args += ["--timeout", str(timeout)]
+    code, out = run_driver(*args)
+    test.assertEqual(code, 0, out)
+    test.assertEqual(list(out), SCENARIO_KEYS, out)
+    test.assertEqual((out["ok"], out["scenario"], out["start_method"]), (True, sid, method))
+    test.assertIsInstance(out["hang"], bool)
+    return out
 
 
 def available_methods():
@@ -33,16 +58,9 @@ def available_methods():
 class DriverCommandLineTests(unittest.TestCase):
 
     def scenario(self, sid, method, params=None):
-        args = ["scenario", sid, "--method", method]
-        if params is not None:
-            args += ["--params", json.dumps(params)]
-        code, out = run_driver(*args)
-        self.assertEqual(code, 0, out)
-        self.assertEqual(list(out), ["ok", "scenario", "start_method", "python_version", "observed", "detail"])
-        self.assertTrue(out["ok"])
-        self.assertEqual(out["scenario"], sid)
-        self.assertEqual(out["start_method"], method)
-        return out["observed"]
+        out = scenario_answer(self, sid, method, params)
+        self.assertFalse(out["hang"], out)
+        return canonical(out["observed"])
 
     def test_Info_ListsStartMethodsAndDefault(self):
         code, out = run_driver("info")
@@ -55,10 +73,11 @@ class DriverCommandLineTests(unittest.TestCase):
         if sys.platform.startswith("linux"):
             self.assertEqual(out["start_methods"], ["fork", "spawn", "forkserver"])
 
-    def test_List_HasEveryScenarioAndBenchmark(self):
+    def test_List_HasEveryScenarioSortedAndEveryBenchmark(self):
         code, out = run_driver("list")
         self.assertEqual(code, 0)
         self.assertEqual(len(out["scenarios"]), 68)
+        self.assertEqual(out["scenarios"], sorted(out["scenarios"]))
         self.assertIn("exit-codes.exit-137-vs-sigkill", out["scenarios"])
         self.assertEqual(out["benchmarks"], ["start-latency", "child-peak-rss", "start-rate", "queue-throughput",
                                              "pipe-throughput-1mib", "lock-uncontended", "shm-copy", "memcpy-baseline",
@@ -82,6 +101,32 @@ class DriverCommandLineTests(unittest.TestCase):
             code, out = run_driver(*args)
             self.assertEqual((code, out["ok"]), (2, False), args)
             self.assertTrue(out["error"], args)
+
+    def test_Help_IsAJsonAnswer_AndUsageErrorsOfScenarioCarryHang(self):
+        for args in (["help"], ["-h"], ["--help"], ["scenario", "-h"], ["bench", "start-latency", "--help"]):
+            code, out = run_driver(*args)
+            self.assertEqual((code, list(out), out["ok"]), (0, ["ok", "usage"], True), args)
+            self.assertIn("lab_driver.py", out["usage"], args)
+        for args in (["scenario", "exit-codes.return", "--meth", "fork"], ["scenario"],
+                     ["scenario", "a", "b", "--method", "fork"], ["scenario", "exit-codes.return", "--method"]):
+            code, out = run_driver(*args)
+            self.assertEqual((code, out["ok"], out["hang"]), (2, False, False), args)
+        code, out = run_driver("info", "extra")
+        self.assertEqual((code, out["ok"]), (2, False))
+        self.assertNotIn("hang", out)
+
+    def test_ObservedIsAnObjectOfStrings_InKeyOrder(self):
+        out = scenario_answer(self, "exit-codes.explicit-exit", "spawn", {"code": 3})
+        self.assertEqual(list(out["observed"].items()), [("exitcode", "3")])
+        self.assertIs(out["hang"], False)
+        out = scenario_answer(self, "pickling.closure-target-refused", "spawn")
+        self.assertEqual(out["observed"], {"refused": "true"})
+
+    def test_Hang_IsAnEmptyObservationWithHangTrue(self):
+        # A 1 s run leaves no room for the 2 s grace period: the twin raises Hang at once.
+        out = scenario_answer(self, "termination.daemon-dies-with-parent", "spawn", timeout=1)
+        self.assertEqual((out["observed"], out["hang"]), ({}, True), out)
+        self.assertTrue(out["detail"])
 
     def test_ExplicitExit7_IsExitcode7_UnderEveryMethod(self):
         for method in available_methods():
@@ -161,10 +206,7 @@ class IpcTwinTests(unittest.TestCase):
     """Certain observations of the pipes, queues, shared-memory and sync twins (README, "Observed")."""
 
     def observe(self, sid, method):
-        code, out = run_driver("scenario", sid, "--method", method)
-        self.assertEqual(code, 0, out)
-        self.assertEqual((out["ok"], out["scenario"], out["start_method"]), (True, sid, method))
-        return out["observed"]
+        return canonical(scenario_answer(self, sid, method)["observed"])
 
     def expect(self, sid, observed, methods=None):
         for method in methods or available_methods():
@@ -228,13 +270,7 @@ class PoolTwinTests(unittest.TestCase):
     cheapest pool start); the start method only changes how workers start (README, "Pool")."""
 
     def observe(self, sid, method, params=None):
-        args = ["scenario", sid, "--method", method]
-        if params is not None:
-            args += ["--params", json.dumps(params)]
-        code, out = run_driver(*args)
-        self.assertEqual(code, 0, out)
-        self.assertTrue(out["ok"], out)
-        return out["observed"]
+        return canonical(scenario_answer(self, sid, method, params)["observed"])
 
     def test_Pool_MapFamilies_MatchTheSequentialResults(self):
         self.assertEqual(self.observe("pool.map-order", "fork"),
@@ -264,7 +300,8 @@ class PoolTwinTests(unittest.TestCase):
         self.assertEqual(self.observe("pool.bad-arguments", "fork"),
                          "processes_0=refused:Number of processes must be at least 1;"
                          "processes_negative=refused:Number of processes must be at least 1;"
-                         "maxtasksperchild_0=refused:maxtasksperchild must be a positive int or None")
+                         + ("maxtasksperchild_0=refused:maxtasksperchild must be a positive int or None"
+                            if sys.version_info >= (3, 10) else "maxtasksperchild_0=accepted"))  # the check is 3.10's
 
     def test_Pool_BrokenPools_BlockedUnderTheirWait(self):
         # CPython keeps respawning a worker whose initializer fails, and loses a killed worker's task
@@ -305,6 +342,32 @@ class PoolTwinTests(unittest.TestCase):
             self.assertEqual(code, 0, (bid, out))
             self.assertEqual((out["benchmark"], out["unit"], len(out["samples"])), (bid, unit, count))
             self.assertTrue(all(x > 0 for x in out["samples"]), out)
+
+
+class ObservationBuilderTests(unittest.TestCase):
+    """``_common.observation``, in process: the one builder of every twin's observation."""
+
+    @classmethod
+    def setUpClass(cls):
+        if HERE not in sys.path:
+            sys.path.insert(0, HERE)
+
+    def test_Observation_IsOrderedCanonicalStrings(self):
+        from twins._common import is_observation, observation
+        obs = observation(("exitcode", -15), ("finally_ran", False), ("ok", True), ("value", None), ("text", "a;b=c"))
+        self.assertEqual(list(obs.items()), [("exitcode", "-15"), ("finally_ran", "false"), ("ok", "true"),
+                                             ("value", "null"), ("text", "a;b=c")])
+        self.assertTrue(is_observation(obs))
+        self.assertFalse(is_observation("exitcode=0"))
+        self.assertEqual(observation(("a", 1)), observation(("a", 1)))
+        self.assertEqual(observation(), {})
+
+    def test_Observation_RefusesDuplicateKeysAndOtherValues(self):
+        from twins._common import observation
+        with self.assertRaises(ValueError):
+            observation(("a", 1), ("a", 2))
+        with self.assertRaises(TypeError):
+            observation(("a", 1.5))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """CPython twins of the lab's scenarios, one module per area.
 
-``SCENARIOS`` maps a scenario id to ``function(ctx, params) -> (observed, detail)``; see
+``SCENARIOS`` maps a scenario id to ``function(ctx, params) -> (observed, detail)``, where
+``observed`` is built by ``_common.observation``; see
 ``_common`` for the contracts. Importing this package imports every area so that the registry
 is complete, in the parent and in spawn/forkserver children alike.
 """
@@ -9,7 +10,7 @@ from ._common import SCENARIOS as _REGISTERED
 from . import isolation, exit_codes, termination, pickling, start_methods  # noqa: F401
 from . import pipes, queues, shared_memory, sync, pool  # noqa: F401
 
-# The catalog order (the order `lab_driver.py list` prints).
+# The catalog order (README's table; `lab_driver.py list` prints the ids sorted).
 ORDER = (
     "isolation.mutation-invisible",
     "isolation.global-invisible",
@@ -82,7 +83,6 @@ ORDER = (
 )
 
 if set(ORDER) != set(_REGISTERED) or len(ORDER) != len(_REGISTERED):
-    raise RuntimeError("twins.ORDER and the registered scenarios differ: %r"
-                       % sorted(set(ORDER) ^ set(_REGISTERED)))
+    raise RuntimeError(f"twins.ORDER and the registered scenarios differ: {sorted(set(ORDER) ^ set(_REGISTERED))!r}")
 
 SCENARIOS = dict((sid, _REGISTERED[sid]) for sid in ORDER)

@@ -2,13 +2,15 @@
 every twin, the canonical observation format, and the small child-side helpers.
 
 Contracts (see ../README.md):
-- A twin is ``function(ctx, params) -> (observed, detail)``; ``observed`` is the canonical
-  string the C# lab compares byte for byte, ``detail`` is free human text.
+- A twin is ``function(ctx, params) -> (observed, detail)``; ``observed`` is what
+  ``observation(*pairs)`` builds (an ordered dict: key -> canonical string value, the JSON object
+  the C# lab compares key by key), ``detail`` is free human text.
 - Child targets are module-level functions of this package: spawn and forkserver children
   unpickle them by qualified name and import the module (seed 59.9, "target function must be
   importable").
 - Every wait in the parent is bounded by the run's deadline; a wait that runs out raises
-  ``Hang`` (observed ``hang``), a child that dies before it reports raises ``EarlyExit``.
+  ``Hang`` (answer ``"observed":{}, "hang":true``), a child that dies before it reports raises
+  ``EarlyExit``.
 - Python 3.9 .. 3.14, standard library only: no ``match``, no PEP 604 unions at run time.
 """
 
@@ -59,7 +61,7 @@ def scenario(scenario_id, defaults=None, method_independent=False):
 
     def register(func):
         if scenario_id in SCENARIOS:
-            raise RuntimeError("duplicate scenario id %r" % scenario_id)
+            raise RuntimeError(f"duplicate scenario id {scenario_id!r}")
         func.scenario_id = scenario_id
         func.param_defaults = dict(defaults or {})
         func.method_independent = method_independent
@@ -69,25 +71,30 @@ def scenario(scenario_id, defaults=None, method_independent=False):
     return register
 
 
-def resolve_params(func, given):
+def merge_params(owner, defaults, given):
+    """``defaults`` overridden by ``given`` (the --params JSON object, or None); a key not in
+    ``defaults`` is a ParamError naming ``owner`` (used for scenarios and benchmarks alike)."""
     if given is None:
         given = {}
     if not isinstance(given, dict):
         raise ParamError("--params must be a JSON object")
-    unknown = sorted(set(given) - set(func.param_defaults))
+    unknown = sorted(set(given) - set(defaults))
     if unknown:
-        raise ParamError("unknown parameter(s) for %s: %s (accepted: %s)" % (
-            func.scenario_id, ", ".join(unknown),
-            ", ".join(sorted(func.param_defaults)) or "none"))
-    params = dict(func.param_defaults)
+        accepted = ", ".join(sorted(defaults)) or "none"
+        raise ParamError(f"unknown parameter(s) for {owner}: {', '.join(unknown)} (accepted: {accepted})")
+    params = dict(defaults)
     params.update(given)
     return params
+
+
+def resolve_params(func, given):
+    return merge_params(func.scenario_id, func.param_defaults, given)
 
 
 def require_choice(params, key, choices):
     value = params[key]
     if value not in choices:
-        raise ParamError("parameter %r must be one of %s, got %r" % (key, ", ".join(choices), value))
+        raise ParamError(f'parameter {key!r} must be one of {", ".join(choices)}, got {value!r}')
     return value
 
 
@@ -95,16 +102,16 @@ def require_int(params, key, lo=None, hi=None):
     value = params[key]
     # bool is an int subclass in Python; JSON true must not pass as 1.
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ParamError("parameter %r must be an integer, got %r" % (key, value))
+        raise ParamError(f"parameter {key!r} must be an integer, got {value!r}")
     if (lo is not None and value < lo) or (hi is not None and value > hi):
-        raise ParamError("parameter %r must be in [%s, %s], got %r" % (key, lo, hi, value))
+        raise ParamError(f"parameter {key!r} must be in [{lo}, {hi}], got {value!r}")
     return value
 
 
 def require_number(params, key, lo, hi):
     value = params[key]
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not lo <= value <= hi:
-        raise ParamError("parameter %r must be a number in [%s, %s], got %r" % (key, lo, hi, value))
+        raise ParamError(f"parameter {key!r} must be a number in [{lo}, {hi}], got {value!r}")
     return float(value)
 
 
@@ -122,13 +129,28 @@ def fmt_value(value):
         return str(value)
     if isinstance(value, str):
         return value
-    raise TypeError("no canonical form for %r" % (value,))
+    raise TypeError(f"no canonical form for {value!r}")
 
 
 def observation(*pairs):
-    """``observation(("exitcode", -15), ("finally_ran", False))`` -> ``exitcode=-15;finally_ran=false``:
-    keys in the order given, ``;`` between pairs, no spaces."""
-    return ";".join("%s=%s" % (key, fmt_value(value)) for key, value in pairs)
+    """The one builder of a twin's observation: ``observation(("exitcode", -15), ("finally_ran", False))``
+    -> ``{"exitcode": "-15", "finally_ran": "false"}``, an ordered dict (keys in the order given)
+    of canonical strings (``fmt_value``). The driver emits it as the answer's ``observed`` JSON
+    object; two observations compare with ``==``."""
+    observed = {}
+    for key, value in pairs:
+        if not isinstance(key, str) or not key:
+            raise TypeError(f"observation key must be a non-empty string, got {key!r}")
+        if key in observed:
+            raise ValueError(f"duplicate observation key {key!r}")
+        observed[key] = fmt_value(value)
+    return observed
+
+
+def is_observation(value):
+    """True for what ``observation`` builds (a dict of str -> str): the driver checks every
+    twin's result with it before emitting it."""
+    return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
 
 
 def tail(text, lines=4, max_chars=600):
@@ -181,8 +203,8 @@ class RunContext(object):
     def join(self, p, what, cap=None):
         p.join(self.remaining(cap))
         if p.is_alive():
-            raise Hang("%s (pid %s) still alive after join with the run's deadline (%.1f s run timeout)"
-                       % (what, p.pid, self.timeout))
+            raise Hang(f"{what} (pid {p.pid}) still alive after join with the run's deadline "
+                       f"({self.timeout:.1f} s run timeout)")
         return p.exitcode
 
     def wait_exit(self, p, what, cap=None):
@@ -192,7 +214,7 @@ class RunContext(object):
         deadline = time.monotonic() + self.remaining(cap)
         while p.is_alive():
             if time.monotonic() >= deadline:
-                raise Hang("%s (pid %s) still alive at the deadline" % (what, p.pid))
+                raise Hang(f"{what} (pid {p.pid}) still alive at the deadline")
             time.sleep(0.005)
         return p.exitcode
 
@@ -207,8 +229,16 @@ class RunContext(object):
                 pass
         if p.sentinel in ready or not p.is_alive():
             p.join(1.0)
-            raise EarlyExit(p.exitcode, "%s: child exited with %r before sending it" % (what, p.exitcode))
-        raise Hang("no %s from pid %s within %.1f s" % (what, p.pid, budget))
+            raise EarlyExit(p.exitcode, f"{what}: child exited with {p.exitcode!r} before sending it")
+        raise Hang(f"no {what} from pid {p.pid} within {budget:.1f} s")
+
+    def result(self, async_result, what, cap=None):
+        """``async_result.get`` (a Pool's AsyncResult) bounded by the run's deadline."""
+        budget = self.remaining(cap)
+        try:
+            return async_result.get(budget)
+        except multiprocessing.TimeoutError:
+            raise Hang(f"{what}: no result within {budget:.1f} s")
 
     def stderr_mark(self):
         return self.capture.mark() if self.capture is not None else None
@@ -221,7 +251,7 @@ class RunContext(object):
         return self.capture.read_since(mark)
 
     def temp_path(self, stem):
-        return os.path.join(self.workdir, "%s-%d-%d" % (stem, os.getpid(), int(time.monotonic() * 1e6)))
+        return os.path.join(self.workdir, f"{stem}-{os.getpid()}-{int(time.monotonic() * 1e6)}")
 
     def reap(self):
         """Kill and join every child still alive (ours and any multiprocessing knows of)."""

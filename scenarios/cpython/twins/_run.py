@@ -80,7 +80,7 @@ def _child_pids():
         if not entry.isdigit():
             continue
         try:
-            with open("/proc/%s/stat" % entry) as f:
+            with open(f"/proc/{entry}/stat") as f:
                 fields = f.read().rsplit(")", 1)[1].split()
             if int(fields[1]) == me:
                 pids.append(int(entry))
@@ -153,9 +153,9 @@ def _stop_helpers():
                 except OSError:
                     pass
             fs._forkserver_address = None
-            notes.append("forkserver %d stopped" % pid)
+            notes.append(f"forkserver {pid} stopped")
     except Exception as e:
-        notes.append("forkserver stop failed: %r" % (e,))
+        notes.append(f"forkserver stop failed: {e!r}")
     try:
         import gc
         gc.collect()  # SemLock finalizers unlink their names before the tracker goes
@@ -167,10 +167,22 @@ def _stop_helpers():
             rt._fd = None
             _reap_pid(pid, 2.0)
             rt._pid = None
-            notes.append("resource tracker %d stopped" % pid)
+            notes.append(f"resource tracker {pid} stopped")
     except Exception as e:
-        notes.append("resource tracker stop failed: %r" % (e,))
+        notes.append(f"resource tracker stop failed: {e!r}")
     return notes
+
+
+def _signals_from_any_thread():
+    """PyPy's ``__pypy__.thread.signals_enabled``: inside it, the current thread may install
+    signal handlers as if it were the main thread. A null context elsewhere (CPython). Both
+    are reusable context managers."""
+    try:
+        from __pypy__.thread import signals_enabled
+    except ImportError:
+        import contextlib
+        return contextlib.nullcontext()
+    return signals_enabled
 
 
 def install_driver_signal_handlers():
@@ -199,6 +211,7 @@ def install_driver_signal_handlers():
     # fork(): a SIGTERM sent to the new child stays pending in the kernel until the child has its default
     # disposition back and unblocks it, then kills it as it would kill a child of any program.
     blocked = {signal.SIGTERM}
+    any_thread = _signals_from_any_thread()  # looked up now: no import in a fork child
 
     def block_before_fork():
         signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
@@ -207,8 +220,11 @@ def install_driver_signal_handlers():
         signal.pthread_sigmask(signal.SIG_UNBLOCK, blocked)
 
     def defaults_in_child():
-        signal.signal(signal.SIGALRM, signal.SIG_DFL)
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        # A pool's worker handler thread forks too: under PyPy, signal.signal outside the main
+        # thread raises "signal only works in main thread" (CPython accepts it in a fork child).
+        with any_thread:
+            signal.signal(signal.SIGALRM, signal.SIG_DFL)
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, blocked)
 
     signal.signal(signal.SIGALRM, on_alarm)
@@ -263,7 +279,7 @@ def run_isolated(timeout, method, body):
     import traceback
 
     _remove_stale_workdirs(tempfile.gettempdir())
-    workdir = tempfile.mkdtemp(prefix="cpython-lab-%d-" % os.getpid())
+    workdir = tempfile.mkdtemp(prefix=f"cpython-lab-{os.getpid()}-")
     result, error, tb, notes = None, None, None, []
     try:
         capture = FdCapture(workdir)
@@ -284,21 +300,21 @@ def run_isolated(timeout, method, body):
             signal.signal(signal.SIGTERM, signal.SIG_IGN)
             left = ctx.reap()
             if left:
-                notes.append("still alive after kill: %s" % left)
+                notes.append(f"still alive after kill: {left}")
             swept = _sweep_children(exclude=_known_helper_pids())
             if swept:
-                notes.append("reaped adopted orphans %s" % swept)
+                notes.append(f"reaped adopted orphans {swept}")
             notes.extend(_stop_helpers())
             swept = _sweep_children()
             if swept:
-                notes.append("reaped leftover children %s" % swept)
+                notes.append(f"reaped leftover children {swept}")
         captured = capture.read_since(0)
         if captured.strip():
             sys.stderr.write("--- captured output of the run ---\n" + captured[-65536:])
             if not captured.endswith("\n"):
                 sys.stderr.write("\n")
         for note in notes:
-            sys.stderr.write("lab_driver: %s\n" % note)
+            sys.stderr.write(f"lab_driver: {note}\n")
         sys.stderr.flush()
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

@@ -21,11 +21,11 @@ def validate_mutations(mutations):
         raise ParamError("parameter 'mutations' must be a list of [op, ...] lists")
     for m in mutations:
         if not isinstance(m, list) or not m or m[0] not in _MUTATION_ARITY:
-            raise ParamError("bad mutation %r: ops are %s" % (m, ", ".join(sorted(_MUTATION_ARITY))))
+            raise ParamError(f'bad mutation {m!r}: ops are {", ".join(sorted(_MUTATION_ARITY))}')
         if len(m) != _MUTATION_ARITY[m[0]]:
-            raise ParamError("mutation %r takes %d element(s)" % (m, _MUTATION_ARITY[m[0]]))
+            raise ParamError(f"mutation {m!r} takes {_MUTATION_ARITY[m[0]]} element(s)")
         if m[0] in ("set", "insert") and (isinstance(m[1], bool) or not isinstance(m[1], int)):
-            raise ParamError("mutation %r needs an integer index" % (m,))
+            raise ParamError(f"mutation {m!r} needs an integer index")
     return mutations
 
 
@@ -68,8 +68,8 @@ def mutation_invisible(ctx, params):
     p = ctx.start(_mutate_in_child, (data, mutations, expected_after))
     ctx.join(p, "mutating child")
     unchanged = data == snapshot
-    detail = "parent data after child: %s; child exit 0 = child saw its own mutations (%d ops)" % (
-        "unchanged" if unchanged else "CHANGED to %r" % (data,), len(mutations))
+    state = "unchanged" if unchanged else f"CHANGED to {data!r}"
+    detail = f"parent data after child: {state}; child exit 0 = child saw its own mutations ({len(mutations)} ops)"
     return observation(("parent_unchanged", unchanged), ("child_exitcode", p.exitcode)), detail
 
 
@@ -89,5 +89,5 @@ def global_invisible(ctx, params):
     ctx.join(p, "child bumping globals")
     after = (COUNTER, list(ITEMS))
     unchanged = after == before
-    detail = "parent COUNTER/ITEMS before %r, after %r" % (before, after)
+    detail = f"parent COUNTER/ITEMS before {before!r}, after {after!r}"
     return observation(("parent_global_unchanged", unchanged), ("child_exitcode", p.exitcode)), detail

@@ -40,21 +40,21 @@ def _try_start(ctx, target, args, what):
     try:
         p.start()
     except Exception as e:
-        return observation(("refused", True)), "start() raised %s: %s" % (type(e).__name__, e)
+        return observation(("refused", True)), f"start() raised {type(e).__name__}: {e}"
     ctx.track(p)
     ctx.join(p, what)
     return (observation(("refused", False), ("exitcode", p.exitcode)),
-            "start() accepted %s; the child ran it" % what)
+            f"start() accepted {what}; the child ran it")
 
 
 @scenario("pickling.closure-target-refused", defaults={"kind": "closure"})
 def closure_target_refused(ctx, params):
     kind = require_choice(params, "kind", ("closure", "lambda"))
-    return _try_start(ctx, _make_target(kind), (), "a %s target" % kind)
+    return _try_start(ctx, _make_target(kind), (), f"a {kind} target")
 
 
 @scenario("pickling.unserializable-argument-refused", defaults={"kind": "lock"})
 def unserializable_argument_refused(ctx, params):
     kind = require_choice(params, "kind", ("lock", "generator"))
     return _try_start(ctx, accept_argument, (_make_argument(kind),),
-                      "a %s argument" % ("threading.Lock()" if kind == "lock" else "generator"))
+                      f'a {"threading.Lock()" if kind == "lock" else "generator"} argument')

@@ -48,7 +48,7 @@ def _wait_buffered(ctx, conn, at_least):
         if count[0] >= at_least:
             return count[0]
         if time.monotonic() >= deadline:
-            raise Hang("only %d bytes of the big message reached the pipe" % count[0])
+            raise Hang(f"only {count[0]} bytes of the big message reached the pipe")
         time.sleep(0.001)
 
 
@@ -57,8 +57,7 @@ def _recv_all_bytes(ctx, conn, what):
     sizes = []
     while True:
         if not conn.poll(ctx.remaining()):
-            raise Hang("no %s (message or EOF) within the run's deadline; got %d message(s) so far"
-                       % (what, len(sizes)))
+            raise Hang(f"no {what} (message or EOF) within the run's deadline; got {len(sizes)} message(s) so far")
         try:
             sizes.append(len(conn.recv_bytes()))
         except EOFError:
@@ -75,8 +74,8 @@ def messages_not_merged(ctx, params):
     finally:
         r.close()
     ctx.join(p, "sending child")
-    detail = "child sent b'a', b'', b'bc' with send_bytes; parent received sizes %s, then EOF; child exitcode %r" % (
-        sizes, p.exitcode)
+    detail = (f"child sent b'a', b'', b'bc' with send_bytes; parent received sizes {sizes}, then EOF; "
+              f"child exitcode {p.exitcode!r}")
     return observation(("messages", len(sizes)), ("sizes", ",".join(str(s) for s in sizes))), detail
 
 
@@ -90,23 +89,22 @@ def eof_after_peer_close(ctx, params):
             raise Hang("neither a message nor EOF within the run's deadline")
         try:
             got = r.recv_bytes()
-            eof, what = False, "a %d-byte message" % len(got)
+            eof, what = False, f"a {len(got)}-byte message"
         except EOFError as e:
-            eof, what = True, "EOFError(%s)" % (e,)
+            eof, what = True, f"EOFError({e})"
     finally:
         r.close()
     ctx.join(p, "silent child")
-    return observation(("eof", eof)), "child exited (exitcode %r) without sending; recv_bytes gave %s" % (
-        p.exitcode, what)
+    return observation(("eof", eof)), f"child exited (exitcode {p.exitcode!r}) without sending; recv_bytes gave {what}"
 
 
 def _refused(call):
     try:
         call()
     except OSError as e:
-        return True, "%s: %s" % (type(e).__name__, e)
+        return True, f"{type(e).__name__}: {e}"
     except Exception as e:  # anything else is reported, not taken for a refusal
-        return False, "%s: %s" % (type(e).__name__, e)
+        return False, f"{type(e).__name__}: {e}"
     return False, "no error"
 
 
@@ -119,7 +117,7 @@ def wrong_end_refused(ctx, params):
     finally:
         r.close()
         w.close()
-    detail = "reader.send: %s; writer.recv: %s" % (send_how, recv_how)
+    detail = f"reader.send: {send_how}; writer.recv: {recv_how}"
     return observation(("send_on_reader_refused", send_refused), ("recv_on_writer_refused", recv_refused)), detail
 
 
@@ -132,15 +130,15 @@ def buffer_too_short_keeps_message(ctx, params):
         w.send_bytes(message)
         try:
             n = r.recv_bytes_into(buf)
-            error, kept, how = "none", False, "recv_bytes_into returned %d" % n
+            error, kept, how = "none", False, f"recv_bytes_into returned {n}"
         except multiprocessing.BufferTooShort as e:
             error = "buffer_too_short"
             kept = bool(e.args) and e.args[0] == message
-            how = "BufferTooShort with args[0] of %d bytes" % (len(e.args[0]) if e.args else -1)
+            how = f"BufferTooShort with args[0] of {len(e.args[0]) if e.args else -1} bytes"
     finally:
         r.close()
         w.close()
-    detail = "sent %d bytes, recv_bytes_into(bytearray(4)): %s" % (len(message), how)
+    detail = f"sent {len(message)} bytes, recv_bytes_into(bytearray(4)): {how}"
     return observation(("error", error), ("message_kept", kept)), detail
 
 
@@ -156,7 +154,7 @@ def poll_timeouts(ctx, params):
     finally:
         r.close()
         w.close()
-    detail = "empty pipe: poll(0) %s, poll(-1) %s; after one send: poll(0) %s" % (zero, negative, after)
+    detail = f"empty pipe: poll(0) {zero}, poll(-1) {negative}; after one send: poll(0) {after}"
     return observation(("poll_zero", zero), ("poll_negative", negative), ("poll_after_send", after)), detail
 
 
@@ -176,14 +174,14 @@ def killed_writer_mid_message(ctx, params):
         # Nobody else holds the write end (the child's copy died with it), so this cannot block.
         try:
             got = r.recv_bytes()
-            error, how = ("message" if len(got) == BIG_MESSAGE_BYTES else "truncated"), "%d bytes" % len(got)
+            error, how = ("message" if len(got) == BIG_MESSAGE_BYTES else "truncated"), f"{len(got)} bytes"
         except EOFError as e:
-            error, how = "eof", "EOFError(%s)" % (e,)
+            error, how = "eof", f"EOFError({e})"
         except OSError as e:
             error = "eof_during_message" if "end of file during message" in str(e) else "os_error"
-            how = "%s: %s" % (type(e).__name__, e)
+            how = f"{type(e).__name__}: {e}"
     finally:
         r.close()
-    detail = "writer (exitcode %r) SIGKILLed while sending %d bytes, with %d bytes in the pipe; recv_bytes: %s" % (
-        p.exitcode, BIG_MESSAGE_BYTES, buffered, how)
+    detail = (f"writer (exitcode {p.exitcode!r}) SIGKILLed while sending {BIG_MESSAGE_BYTES} bytes, "
+              f"with {buffered} bytes in the pipe; recv_bytes: {how}")
     return observation(("error", error)), detail

@@ -4,9 +4,8 @@ Every pool is made through ``_pool`` and terminated in ``finally`` (what leaving
 does): a broken CPython pool (a killed worker, a failing initializer) never finishes its work, and
 only ``terminate()`` ends it. Every ``get`` carries a timeout, so no twin can hang the driver.
 
-Task functions live at module level (spawn/forkserver workers unpickle them by qualified name).
-The fixed function set is shared with the engine (scenarios/Lab.Scenarios/Areas/Pool/PoolFunctions.cs):
-square, negate, mod7, and raise13 (ValueError "multiple of 13: x" for x != 0 divisible by 13).
+What the workers run (task functions, initializers, the forkserver children's targets) lives in
+``pool_functions``: spawn/forkserver workers unpickle it by qualified name.
 """
 
 import contextlib
@@ -16,95 +15,11 @@ import signal
 import threading
 import time
 
-from ._common import Hang, ParamError, block, observation, require_choice, require_int, require_number, scenario
-
-# --- the fixed function set (properties and scenarios) ----------------------------------------
-
-def square(x):
-    return x * x
-
-
-def negate(x):
-    return -x
-
-
-def mod7(x):
-    return x % 7
-
-
-def raise13(x):
-    if x != 0 and x % 13 == 0:
-        raise ValueError("multiple of 13: %d" % x)
-    return x
-
-
-def add(a, b):
-    return a + b
-
-
-def sub(a, b):
-    return a - b
-
-
-FUNCTIONS = {"square": square, "negate": negate, "mod7": mod7, "raise13": raise13}
-STAR_FUNCTIONS = {"add": add, "sub": sub}
-
-
-def getpid(_=None):
-    return os.getpid()
-
-
-def chunk_of_task(x):
-    """The first element of the chunk this task runs in: pool.py runs a chunk as ``mapstar(args)``, i.e.
-    ``list(map(func, chunk))``, and the C ``map`` makes no frame, so the caller's frame is mapstar's."""
-    import sys
-    frame = sys._getframe(1)
-    if frame.f_code.co_name != "mapstar":
-        raise RuntimeError("chunk_of_task called from %s, not pool.py's mapstar" % frame.f_code.co_name)
-    return frame.f_locals["args"][1][0]
-
-
-# --- worker-side state set by initializers -----------------------------------------------------
-
-_INIT_DIR = None
-_INIT_COUNT = 0
-
-
-def init_record(directory):
-    """Initializer: counts its runs in this worker and leaves one file per run in ``directory``."""
-    global _INIT_DIR, _INIT_COUNT
-    _INIT_DIR = directory
-    _INIT_COUNT += 1
-    with open(os.path.join(directory, "init-%d-%d" % (os.getpid(), _INIT_COUNT)), "w") as f:
-        f.write("x")
-
-
-def init_count(_=None):
-    return _INIT_COUNT
-
-
-def record_then_raise13(x):
-    """Leaves a file per task run (side effects counted by the parent), then applies raise13."""
-    with open(os.path.join(_INIT_DIR, "task-%d" % x), "w") as f:
-        f.write("x")
-    return raise13(x)
-
-
-def announce_then_block(x):
-    """Announces (file named by pid) that this worker runs a task, then blocks, so the parent can kill it."""
-    with open(os.path.join(_INIT_DIR, "started-%d" % os.getpid()), "w") as f:
-        f.write(str(x))
-    block(120.0)
-    return x
-
-
-def init_fails():
-    raise RuntimeError("lab initializer failed")
-
-
-def return_lock(_=None):
-    return threading.Lock()
-
+from . import pool_functions
+from ._common import Hang, ParamError, observation, require_choice, require_int, require_number, scenario
+from .pool_functions import (FUNCTIONS, STAR_FUNCTIONS, add, announce_then_block, chunk_of_task, getpid, init_count,
+                             init_fails, init_record, raise13, record_then_raise13, report_preloaded,
+                             report_server_state, return_lock, square, sub)
 
 # --- helpers ---------------------------------------------------------------------------------
 
@@ -117,18 +32,10 @@ def _pool(ctx, **kw):
         pool.terminate()
 
 
-def _get(ctx, async_result, what, cap=None):
-    budget = ctx.remaining(cap)
-    try:
-        return async_result.get(budget)
-    except multiprocessing.TimeoutError:
-        raise Hang("%s: no result within %.1f s" % (what, budget))
-
-
 def _int_list(params, key, lo, hi):
     value = params[key]
     if not isinstance(value, list) or any(isinstance(v, bool) or not isinstance(v, int) or not lo <= v <= hi for v in value):
-        raise ParamError("parameter %r must be a list of integers in [%d, %d], got %r" % (key, lo, hi, value))
+        raise ParamError(f"parameter {key!r} must be a list of integers in [{lo}, {hi}], got {value!r}")
     return value
 
 
@@ -152,7 +59,7 @@ def _refusal(call):
     try:
         call()
     except Exception as e:
-        return "refused:%s" % e
+        return f"refused:{e}"
     return "accepted"
 
 
@@ -163,15 +70,17 @@ def map_order(ctx, params):
     n = require_int(params, "n", 0, 100000)
     processes = require_int(params, "processes", 1, 8)
     sizes = _int_list(params, "chunksizes", 1, 1 << 20)
+    if len(set(sizes)) != len(sizes):
+        raise ParamError(f"parameter 'chunksizes' must not repeat a size (one observation key each), got {sizes!r}")
     func = FUNCTIONS[require_choice(params, "function", sorted(FUNCTIONS))]
     data = list(range(n))
     expected = [func(x) for x in data]
     pairs = []
     with _pool(ctx, processes=processes) as pool:
         for size in [None] + sizes:
-            got = _get(ctx, pool.map_async(func, data, size), "map chunksize=%s" % size)
-            pairs.append(("chunksize_%s" % ("default" if size is None else size), got == expected))
-    return observation(*pairs), "map(%s, range(%d)) on %d workers against the sequential map" % (func.__name__, n, processes)
+            got = ctx.result(pool.map_async(func, data, size), f"map chunksize={size}")
+            pairs.append((f'chunksize_{"default" if size is None else size}', got == expected))
+    return observation(*pairs), f"map({func.__name__}, range({n})) on {processes} workers against the sequential map"
 
 
 @scenario("pool.imap-unordered-permutation", defaults={"n": 40, "processes": 3, "chunksize": 1})
@@ -192,7 +101,7 @@ def imap_unordered_permutation(ctx, params):
     expected = [square(x) for x in data]
     return (observation(("imap_unordered_permutation", sorted(unordered) == sorted(expected)),
                         ("imap_in_order", ordered == expected)),
-            "imap_unordered order: %s" % unordered[:12])
+            f"imap_unordered order: {unordered[:12]}")
 
 
 def _drain(it, next_item):
@@ -223,7 +132,7 @@ def _bounded(ctx, what, body):
     thread.start()
     thread.join(ctx.remaining())
     if thread.is_alive():
-        raise Hang("%s: not finished within the budget" % what)
+        raise Hang(f"{what}: not finished within the budget")
     if "error" in box:
         raise box["error"]
     return box["value"]
@@ -244,7 +153,7 @@ def imap_continues_after_error(ctx, params):
             unordered = _bounded(ctx, "imap_unordered", lambda: _drain(pool.imap_unordered(raise13, data, size), next))
             pairs.append(("imap_unordered_results", sum(1 for x in unordered if x != "!")))
             pairs.append(("imap_unordered_raised", unordered.count("!")))
-    return observation(*pairs), "imap(raise13, range(%d), %d) on %d workers" % (n, size, processes)
+    return observation(*pairs), f"imap(raise13, range({n}), {size}) on {processes} workers"
 
 
 @scenario("pool.starmap", defaults={"n": 30, "processes": 2})
@@ -253,7 +162,7 @@ def starmap(ctx, params):
     processes = require_int(params, "processes", 1, 8)
     data = [(i, 2 * i + 1) for i in range(n)]
     with _pool(ctx, processes=processes) as pool:
-        got = _get(ctx, pool.starmap_async(sub, data), "starmap")
+        got = ctx.result(pool.starmap_async(sub, data), "starmap")
         one = pool.apply_async(add, (2, 3)).get(ctx.remaining())
     return (observation(("starmap_equals_sequential", got == [sub(a, b) for a, b in data]), ("apply", one)),
             "starmap(sub, [(i, 2i+1)]) and apply(add, (2, 3))")
@@ -263,8 +172,8 @@ def starmap(ctx, params):
 def empty_input(ctx, params):
     processes = require_int(params, "processes", 1, 8)
     with _pool(ctx, processes=processes) as pool:
-        m = _get(ctx, pool.map_async(square, []), "map of []")
-        s = _get(ctx, pool.starmap_async(add, []), "starmap of []")
+        m = ctx.result(pool.map_async(square, []), "map of []")
+        s = ctx.result(pool.starmap_async(add, []), "starmap of []")
         i = list(pool.imap(square, []))
         u = list(pool.imap_unordered(square, []))
     return (observation(("map", len(m)), ("starmap", len(s)), ("imap", len(i)), ("imap_unordered", len(u))),
@@ -281,14 +190,14 @@ def default_chunksize(ctx, params):
     # through maxTasksPerChild=1 (a fresh worker per chunk); here that was avoided because a fork pool that
     # replaces workers while its handler threads run hung once in about 40 runs (README, "Pool").
     with _pool(ctx, processes=processes) as pool:
-        firsts = _get(ctx, pool.map_async(chunk_of_task, range(n), size), "map reporting chunks")
+        firsts = ctx.result(pool.map_async(chunk_of_task, range(n), size), "map reporting chunks")
     runs = []
     for i, first in enumerate(firsts):
         if i > 0 and first == firsts[i - 1]:
             runs[-1] += 1
         else:
             runs.append(1)
-    return observation(("chunks", ",".join(str(r) for r in runs))), "first element of each task's chunk: %s" % firsts
+    return observation(("chunks", ",".join(str(r) for r in runs))), f"first element of each task's chunk: {firsts}"
 
 
 @scenario("pool.task-exception", defaults={"n": 20, "processes": 2, "chunksize": 1})
@@ -300,7 +209,7 @@ def task_exception(ctx, params):
     os.mkdir(directory)
     with _pool(ctx, processes=processes, initializer=init_record, initargs=(directory,)) as pool:
         try:
-            _get(ctx, pool.map_async(record_then_raise13, range(n), size), "map with a failing element")
+            ctx.result(pool.map_async(record_then_raise13, range(n), size), "map with a failing element")
             raised, message, remote = "none", "", False
         except Hang:
             raise
@@ -309,7 +218,7 @@ def task_exception(ctx, params):
             remote = type(e.__cause__).__name__ == "RemoteTraceback"
     ran = len([f for f in os.listdir(directory) if f.startswith("task-")])
     return (observation(("raised", raised), ("message", message), ("remote_traceback", remote), ("tasks_run", ran)),
-            "map(raise13, range(%d)), chunksize %d: 13 raises; every other task still ran" % (n, size))
+            f"map(raise13, range({n})), chunksize {size}: 13 raises; every other task still ran")
 
 
 @scenario("pool.unserializable-result")
@@ -325,7 +234,7 @@ def unserializable_result(ctx, params):
             failed, kind, text = True, _error_kind(e), str(e)
         after = pool.apply_async(getpid).get(ctx.remaining())
     return (observation(("task_failed", failed), ("error", kind), ("worker_pid_unchanged", before == after)),
-            "error: %s" % text[:300])
+            f"error: {text[:300]}")
 
 
 @scenario("pool.initializer-once-per-worker", defaults={"processes": 3, "tasks": 30})
@@ -336,7 +245,7 @@ def initializer_once_per_worker(ctx, params):
     os.mkdir(directory)
     pool = ctx.mp.Pool(processes, init_record, (directory,))
     try:
-        counts = _get(ctx, pool.map_async(init_count, range(tasks), 1), "map of init_count")
+        counts = ctx.result(pool.map_async(init_count, range(tasks), 1), "map of init_count")
         pool.close()
         pool.join()
     finally:
@@ -344,7 +253,7 @@ def initializer_once_per_worker(ctx, params):
     files = [f for f in os.listdir(directory) if f.startswith("init-")]
     pids = set(f.split("-")[1] for f in files)
     return (observation(("initializer_runs", len(files)), ("workers", len(pids)), ("tasks_saw_one_run", set(counts) == {1})),
-            "initializer files: %s" % sorted(files))
+            f"initializer files: {sorted(files)}")
 
 
 @scenario("pool.maxtasksperchild-replaces-workers", defaults={"maxtasksperchild": 2, "tasks": 6})
@@ -352,13 +261,13 @@ def maxtasksperchild_replaces_workers(ctx, params):
     limit = require_int(params, "maxtasksperchild", 1, 100)
     tasks = require_int(params, "tasks", 1, 100)
     with _pool(ctx, processes=1, maxtasksperchild=limit) as pool:
-        pids = [_get(ctx, pool.apply_async(getpid), "apply %d" % i) for i in range(tasks)]
+        pids = [ctx.result(pool.apply_async(getpid), f"apply {i}") for i in range(tasks)]
     order = []
     for pid in pids:
         if pid not in order:
             order.append(pid)
     return (observation(("distinct_pids", len(order)), ("pattern", ",".join(str(order.index(p)) for p in pids))),
-            "one worker, maxtasksperchild=%d, %d sequential applies: pids %s" % (limit, tasks, pids))
+            f"one worker, maxtasksperchild={limit}, {tasks} sequential applies: pids {pids}")
 
 
 @scenario("pool.failing-initializer", defaults={"wait": 3.0})
@@ -370,8 +279,8 @@ def failing_initializer(ctx, params):
             # pool.py's _maintain_pool keeps replacing the worker that died in its initializer. Observed as
             # "blocked" (the known behaviour), not "hang" (which the lab counts as a failed run).
             return (observation(("outcome", "blocked")),
-                    "apply never finished within %.1f s: the worker dies in its initializer and the pool"
-                    " keeps respawning it (CPython pool.py, _maintain_pool)" % wait)
+                    f"apply never finished within {wait:.1f} s: the worker dies in its initializer and the pool"
+                    " keeps respawning it (CPython pool.py, _maintain_pool)")
         return observation(("result", result.get(0))), "the task ran"
 
 
@@ -398,7 +307,7 @@ def worker_killed_during_map(ctx, params):
         except multiprocessing.TimeoutError:
             # The lost task's result never comes: bpo-22393 / cpython #96062 (pool hangs if a worker dies).
             return (observation(("outcome", "blocked")),
-                    "map_async().get(%.1f) timed out after worker %d was SIGKILLed (bpo-22393, gh-96062)" % (wait, victim))
+                    f"map_async().get({wait:.1f}) timed out after worker {victim} was SIGKILLed (bpo-22393, gh-96062)")
         except Exception as e:
             return observation(("raised", _error_kind(e))), str(e)
         return observation(("raised", "none")), "map finished despite the kill"
@@ -445,10 +354,10 @@ def property_case(ctx, params):
         try:
             if op == "map":
                 func = FUNCTIONS[require_choice(params, "function", sorted(FUNCTIONS))]
-                out = _get(ctx, pool.map_async(func, data, size), "map")
+                out = ctx.result(pool.map_async(func, data, size), "map")
             elif op == "starmap":
                 func = STAR_FUNCTIONS[require_choice(params, "function", sorted(STAR_FUNCTIONS))]
-                out = _get(ctx, pool.starmap_async(func, [tuple(p) for p in data], size), "starmap")
+                out = ctx.result(pool.starmap_async(func, [tuple(p) for p in data], size), "starmap")
             else:
                 func = FUNCTIONS[require_choice(params, "function", sorted(FUNCTIONS))]
                 # With chunksize > 1, 3.11's imap_unordered returns a plain generator (no timeout on next):
@@ -462,21 +371,6 @@ def property_case(ctx, params):
 
 
 # --- forkserver (start-methods area) -----------------------------------------------------------
-
-SERVER_STATE = "initial"
-
-
-def report_server_state(conn):
-    conn.send(SERVER_STATE)
-    conn.close()
-
-
-def report_preloaded(conn):
-    import sys
-    probe = sys.modules.get("twins.preload_probe")
-    conn.send((probe is not None, getattr(probe, "LOADED_IN_PID", None), os.getpid()))
-    conn.close()
-
 
 def _child_value(ctx, target, what):
     r, w = ctx.mp.Pipe(duplex=False)
@@ -494,15 +388,14 @@ def _child_value(ctx, target, what):
 def forkserver_server_state(ctx, params):
     """The parent sets a module global before the first child and again before the second; a
     forkserver child is forked from the server, which never saw either assignment."""
-    global SERVER_STATE
-    previous = SERVER_STATE
+    previous = pool_functions.SERVER_STATE
     try:
-        SERVER_STATE = "parent_runtime"
+        pool_functions.SERVER_STATE = "parent_runtime"
         first = _child_value(ctx, report_server_state, "first child's state")
-        SERVER_STATE = "parent_runtime"
+        pool_functions.SERVER_STATE = "parent_runtime"
         second = _child_value(ctx, report_server_state, "second child's state")
     finally:
-        SERVER_STATE = previous
+        pool_functions.SERVER_STATE = previous
     return observation(("first_child", first), ("second_child", second)), "module global seen by the child"
 
 
@@ -521,4 +414,4 @@ def forkserver_preload(ctx, params):
             os.environ["PYTHONPATH"] = os.pathsep.join([here] + paths)
     loaded, loaded_in, child = _child_value(ctx, report_preloaded, "preload report")
     return (observation(("preloaded_before_target", loaded)),
-            "probe imported in pid %s (the server when preloaded), child pid %s" % (loaded_in, child))
+            f"probe imported in pid {loaded_in} (the server when preloaded), child pid {child}")

@@ -35,8 +35,8 @@ def _raised(call):
     try:
         result = call()
     except Exception as e:
-        return _raised_name(e), "%s: %s" % (type(e).__name__, e)
-    return "none", "returned %r" % (result,)
+        return _raised_name(e), f"{type(e).__name__}: {e}"
+    return "none", f"returned {result!r}"
 
 
 def _close_queue(q):
@@ -80,8 +80,7 @@ def fifo_per_producer(ctx, params):
             try:
                 got.append(tuple(q.get(timeout=ctx.remaining())))
             except queue.Empty:
-                raise Hang("the queue delivered %d of %d items before the run's deadline"
-                           % (len(got), producers * items))
+                raise Hang(f"the queue delivered {len(got)} of {producers * items} items before the run's deadline")
         for p in procs:
             ctx.join(p, "producer")
     finally:
@@ -89,8 +88,8 @@ def fifo_per_producer(ctx, params):
     expected = sorted((n, i) for n in range(producers) for i in range(items))
     delivered_all = sorted(got) == expected
     fifo = all([i for (n, i) in got if n == producer] == list(range(items)) for producer in range(producers))
-    detail = "%d producers x %d items, %d received; producer exit codes %s" % (
-        producers, items, len(got), [p.exitcode for p in procs])
+    codes = [p.exitcode for p in procs]
+    detail = f"{producers} producers x {items} items, {len(got)} received; producer exit codes {codes}"
     return observation(("delivered_all", delivered_all), ("fifo_per_producer", fifo)), detail
 
 
@@ -103,7 +102,7 @@ def get_timeout_empty(ctx, params):
         waited = time.monotonic() - t0
     finally:
         _close_queue(q)
-    return observation(("raised", raised)), "get(timeout=0.1) on an empty queue: %s after %.3f s" % (how, waited)
+    return observation(("raised", raised)), f"get(timeout=0.1) on an empty queue: {how} after {waited:.3f} s"
 
 
 @scenario("queues.put-timeout-full")
@@ -117,7 +116,7 @@ def put_timeout_full(ctx, params):
         q.get(timeout=ctx.remaining(5.0))  # leave the pipe empty
     finally:
         _close_queue(q)
-    return observation(("raised", raised)), "maxsize 1, one item in; put(timeout=0.1): %s after %.3f s" % (how, waited)
+    return observation(("raised", raised)), f"maxsize 1, one item in; put(timeout=0.1): {how} after {waited:.3f} s"
 
 
 @scenario("queues.closed-queue-put")
@@ -126,7 +125,7 @@ def closed_queue_put(ctx, params):
     q.close()
     raised, how = _raised(lambda: q.put(1))
     _close_queue(q)
-    return observation(("raised", raised)), "put after close(): %s" % how
+    return observation(("raised", raised)), f"put after close(): {how}"
 
 
 @scenario("queues.task-done-too-many")
@@ -139,7 +138,7 @@ def task_done_too_many(ctx, params):
         raised, how = _raised(q.task_done)
     finally:
         _close_queue(q)
-    return observation(("raised", raised)), "put, get, task_done, then a second task_done: %s" % how
+    return observation(("raised", raised)), f"put, get, task_done, then a second task_done: {how}"
 
 
 @scenario("queues.join-deadlock-hazard")
@@ -159,8 +158,10 @@ def join_deadlock_hazard(ctx, params):
         joined_after = not p.is_alive()
     finally:
         _close_queue(q)
-    detail = "join(1 s) before draining: child %s; got %d bytes; join after draining: child %s (exitcode %r)" % (
-        "exited" if joined_before else "still alive", len(item), "exited" if joined_after else "still alive", p.exitcode)
+    before = "exited" if joined_before else "still alive"
+    after = "exited" if joined_after else "still alive"
+    detail = (f"join(1 s) before draining: child {before}; got {len(item)} bytes; "
+              f"join after draining: child {after} (exitcode {p.exitcode!r})")
     return observation(("joined_before_drain", joined_before), ("joined_after_drain", joined_after)), detail
 
 
@@ -209,20 +210,21 @@ def killed_mid_put(ctx, params):
         outcome = "blocked"
         how = "still blocked 7 s later (in the middle of the frame; EOF never comes)"
         if "error" in box:
-            how += "; after closing the parent's write end it raised %s: %s" % (type(box["error"]).__name__, box["error"])
+            late = box["error"]
+            how += f"; after closing the parent's write end it raised {type(late).__name__}: {late}"
     elif "error" in box:
         e = box["error"]
         outcome = "empty" if isinstance(e, queue.Empty) else "broken"
-        how = "%s: %s" % (type(e).__name__, e)
+        how = f"{type(e).__name__}: {e}"
     else:
         item = box.get("item")
         outcome = "item" if item == b"x" * BIG_ITEM_BYTES else "garbage"
-        how = "returned %s" % (("%d bytes" % len(item)) if isinstance(item, bytes) else type(item).__name__)
+        how = f"returned {len(item)} bytes" if isinstance(item, bytes) else f"returned {type(item).__name__}"
     try:
         q.cancel_join_thread()
         q.close()
     except Exception:
         pass
-    detail = "producer SIGKILLed (exitcode %r) while its feeder wrote a %d-byte item; get(timeout=5): %s" % (
-        p.exitcode, BIG_ITEM_BYTES, how)
+    detail = (f"producer SIGKILLed (exitcode {p.exitcode!r}) while its feeder wrote a {BIG_ITEM_BYTES}-byte item; "
+              f"get(timeout=5): {how}")
     return observation(("outcome", outcome)), detail

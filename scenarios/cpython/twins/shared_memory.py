@@ -26,7 +26,7 @@ _counter = [0]
 
 def _fresh_name():
     _counter[0] += 1
-    return "lab-%d-%d-%d" % (os.getpid(), int(time.monotonic() * 1e6) % 10 ** 9, _counter[0])
+    return f"lab-{os.getpid()}-{int(time.monotonic() * 1e6) % 10 ** 9}-{_counter[0]}"
 
 
 def _entry_exists(name):
@@ -63,8 +63,8 @@ def _raised(call):
     try:
         result = call()
     except Exception as e:
-        return _raised_name(e), "%s: %s" % (type(e).__name__, e), None
-    return "none", "returned %r" % (result,), result
+        return _raised_name(e), f"{type(e).__name__}: {e}", None
+    return "none", f"returned {result!r}", result
 
 
 def _release(shm):
@@ -82,7 +82,7 @@ def size_zero_refused(ctx, params):
     name = _fresh_name()
     raised, how, made = _raised(lambda: shared_memory.SharedMemory(name=name, create=True, size=0))
     _release(made)
-    return observation(("raised", raised)), "SharedMemory(create=True, size=0): %s" % how
+    return observation(("raised", raised)), f"SharedMemory(create=True, size=0): {how}"
 
 
 @scenario("shared-memory.attach-missing")
@@ -90,7 +90,7 @@ def attach_missing(ctx, params):
     name = _fresh_name()
     raised, how, made = _raised(lambda: shared_memory.SharedMemory(name=name))
     _release(made)
-    return observation(("raised", raised)), "SharedMemory(name=%r) with no such block: %s" % (name, how)
+    return observation(("raised", raised)), f"SharedMemory(name={name!r}) with no such block: {how}"
 
 
 @scenario("shared-memory.create-existing")
@@ -104,7 +104,7 @@ def create_existing(ctx, params):
     finally:
         first.close()
         first.unlink()
-    return observation(("raised", raised)), "a second SharedMemory(name, create=True): %s" % how
+    return observation(("raised", raised)), f"a second SharedMemory(name, create=True): {how}"
 
 
 @scenario("shared-memory.unlink-twice")
@@ -115,7 +115,7 @@ def unlink_twice(ctx, params):
     shm.unlink()
     raised, how, _ = _raised(shm.unlink)
     left = _unlink_name(name)
-    return observation(("raised", raised)), "second unlink(): %s%s" % (how, "; the name was still there" if left else "")
+    return observation(("raised", raised)), f'second unlink(): {how}{"; the name was still there" if left else ""}'
 
 
 PAYLOAD = b"written by the child"
@@ -140,8 +140,8 @@ def child_writes_visible(ctx, params):
     finally:
         shm.close()
         shm.unlink()
-    detail = "child attached %r by name and wrote %d bytes at offset %d (exitcode %r); parent read %r" % (
-        shm.name, len(PAYLOAD), OFFSET, p.exitcode, seen)
+    detail = (f"child attached {shm.name!r} by name and wrote {len(PAYLOAD)} bytes at offset {OFFSET} "
+              f"(exitcode {p.exitcode!r}); parent read {seen!r}")
     return observation(("visible", seen == PAYLOAD)), detail
 
 
@@ -171,9 +171,9 @@ def _counter_run(ctx, locked):
     for p in procs:
         ctx.join(p, "incrementing child")
     codes = [p.exitcode for p in procs]
-    return value.value, "%d children x %d increments of Value('i'%s)%s, started together at a Barrier(%d); exit codes %s" % (
-        CHILDREN, INCREMENTS, "" if locked else ", lock=False",
-        " under get_lock()" if locked else ", no lock", CHILDREN, codes)
+    how = "Value('i') under get_lock()" if locked else "Value('i', lock=False), no lock"
+    return value.value, (f"{CHILDREN} children x {INCREMENTS} increments of {how}, started together at a "
+                         f"Barrier({CHILDREN}); exit codes {codes}")
 
 
 @scenario("shared-memory.locked-counter")
@@ -185,7 +185,7 @@ def locked_counter(ctx, params):
 @scenario("shared-memory.unlocked-counter")
 def unlocked_counter(ctx, params):
     total, detail = _counter_run(ctx, False)
-    return observation(("total", total)), detail + "; %d updates lost" % (CHILDREN * INCREMENTS - total)
+    return observation(("total", total)), detail + f"; {CHILDREN * INCREMENTS - total} updates lost"
 
 
 def _create_report_block(name, conn, seconds):
@@ -227,10 +227,10 @@ def killed_owner_entry(ctx, params):
     # Under fork the parent had no resource tracker yet, so the child started its own; that
     # tracker saw its only client die and unlinked the block, with a warning on stderr.
     warned = "leaked shared_memory" in err
-    detail = ("child created /dev/shm/%s (seen before the kill: %s), SIGKILLed (exitcode %r); %.1f s later the "
-              "entry was %s; the twin then %s it" % (name, existed, p.exitcode, GRACE_SECONDS,
-                                                      "still there" if left else "gone",
-                                                      "unlinked" if removed else "found nothing to unlink of"))
+    state = "still there" if left else "gone"
+    action = "unlinked" if removed else "found nothing to unlink of"
+    detail = (f"child created /dev/shm/{name} (seen before the kill: {existed}), SIGKILLed (exitcode {p.exitcode!r}); "
+              f"{GRACE_SECONDS:.1f} s later the entry was {state}; the twin then {action} it")
     if warned:
         line = [l for l in err.splitlines() if "leaked shared_memory" in l and "warn(" not in l]
         detail += "; a resource tracker warned: " + (line[0].strip() if line else "leaked shared_memory objects")

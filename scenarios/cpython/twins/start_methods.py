@@ -51,7 +51,7 @@ def child_sees_parent_state(ctx, params):
         obs = observation(("child_sees_parent_runtime_state", meaning[p.exitcode]))
     else:
         obs = observation(("child_sees_parent_runtime_state", "error"), ("child_exitcode", p.exitcode))
-    detail = "child exit %r (10: saw the value set at run time, 20: saw the import-time value)" % p.exitcode
+    detail = f"child exit {p.exitcode!r} (10: saw the value set at run time, 20: saw the import-time value)"
     return obs, detail
 
 
@@ -66,10 +66,11 @@ def default(ctx, params):
     # The driver never calls set_start_method, and get_context(M) does not fix the default,
     # so this is the platform/version default.
     method = multiprocessing.get_start_method()
-    return observation(("default", method)), "multiprocessing.get_start_method() in a fresh driver (%s)" % sys.platform
+    return observation(("default", method)), f"multiprocessing.get_start_method() in a fresh driver ({sys.platform})"
 
 
-_UNGUARDED_SCRIPT = '''\
+def _unguarded_script(method, join):
+    return f'''\
 # Written by the CPython lab driver: process creation at top level, WITHOUT a main guard.
 import multiprocessing
 import sys
@@ -79,14 +80,14 @@ def worker():
     pass
 
 
-ctx = multiprocessing.get_context(%(method)r)
+ctx = multiprocessing.get_context({method!r})
 p = ctx.Process(target=worker)
 p.start()
-p.join(%(join)r)
+p.join({join!r})
 if p.is_alive():
     p.kill()
     p.join()
-print("unguarded script (%%s): child exitcode %%r" %% (__name__, p.exitcode), flush=True)
+print(f"unguarded script ({{__name__}}): child exitcode {{p.exitcode!r}}", flush=True)
 '''
 
 
@@ -103,7 +104,7 @@ def main_guard(ctx, params):
     budget = ctx.remaining(limit)
     script = ctx.temp_path("unguarded") + ".py"
     with open(script, "w") as f:
-        f.write(_UNGUARDED_SCRIPT % {"method": ctx.method, "join": max(1.0, budget - 2.0)})
+        f.write(_unguarded_script(ctx.method, max(1.0, budget - 2.0)))
     proc = subprocess.Popen([sys.executable, script], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, cwd=ctx.workdir, start_new_session=True)
     try:
@@ -112,7 +113,7 @@ def main_guard(ctx, params):
     except subprocess.TimeoutExpired:
         _kill_group(proc.pid)
         proc.communicate()
-        raise Hang("the unguarded script did not finish within %.1f s (its process group was killed)" % budget)
+        raise Hang(f"the unguarded script did not finish within {budget:.1f} s (its process group was killed)")
     finally:
         # Whatever the script left behind in its session dies with it.
         _kill_group(proc.pid)
@@ -121,8 +122,8 @@ def main_guard(ctx, params):
             proc.wait()
     text = out.decode("utf-8", "replace")
     summary = [line.strip() for line in text.splitlines() if line.startswith("unguarded script")]
-    detail = "%s; output tail: %s" % (summary[-1] if summary else "the script printed no summary line",
-                                      tail(text, 6, 900) or "(none)")
+    last = summary[-1] if summary else "the script printed no summary line"
+    detail = f"{last}; output tail: {tail(text, 6, 900) or '(none)'}"
     return observation(("script_exitcode", rc), ("bootstrap_error", _BOOTSTRAP_TEXT in text)), detail
 
 
@@ -141,18 +142,18 @@ def random_after_fork(ctx, params):
         p = ctx.start(_draws, (w,))
         w.close()
         try:
-            reports.append(ctx.recv(r, p, "draws of child %d" % (i + 1)))
+            reports.append(ctx.recv(r, p, f"draws of child {i + 1}"))
         finally:
             r.close()
-        ctx.join(p, "child %d" % (i + 1))
+        ctx.join(p, f"child {i + 1}")
     a, b = reports
     same_global = a["global"] == b["global"]
     same_own = a["own"] == b["own"]
     origin = ["in the child" if r["imported_in"] == r["pid"]
               else "in the parent" if r["imported_in"] == os.getpid()
-              else "in pid %d (the forkserver)" % r["imported_in"]
+              else f'in pid {r["imported_in"]} (the forkserver)'
               for r in reports]
-    detail = ("first draws: global %.6f vs %.6f, own Random() %.6f vs %.6f; the twins module (and its "
-              "Random()) was imported %s / %s" % (a["global"][0], b["global"][0], a["own"][0], b["own"][0],
-                                                  origin[0], origin[1]))
+    detail = (f"first draws: global {a['global'][0]:.6f} vs {b['global'][0]:.6f}, "
+              f"own Random() {a['own'][0]:.6f} vs {b['own'][0]:.6f}; the twins module (and its "
+              f"Random()) was imported {origin[0]} / {origin[1]}")
     return observation(("global_random_same", same_global), ("own_generator_same", same_own)), detail

@@ -33,7 +33,7 @@ def _attempt(call):
     try:
         call()
     except Exception as e:
-        return True, _kind(e), "%s: %s" % (type(e).__name__, e)
+        return True, _kind(e), f"{type(e).__name__}: {e}"
     return False, "none", "no error"
 
 
@@ -84,9 +84,9 @@ def _barrier_party(barrier, conn, timeout):
     try:
         conn.send(("index", barrier.wait(timeout)))
     except threading.BrokenBarrierError as e:
-        conn.send(("broken", "%s" % type(e).__name__))
+        conn.send(("broken", f"{type(e).__name__}"))
     except Exception as e:
-        conn.send(("error", "%s: %s" % (type(e).__name__, e)))
+        conn.send(("error", f"{type(e).__name__}: {e}"))
     conn.close()
 
 
@@ -114,7 +114,7 @@ def _work_until_stopped(stop, lock, conn, marker, seconds):
                 announced = True
             stop.wait(0.005)
     finally:
-        write_marker(marker, "finally ran in pid %d" % os.getpid())
+        write_marker(marker, f"finally ran in pid {os.getpid()}")
 
 
 # --- twins ------------------------------------------------------------------------------------
@@ -123,7 +123,7 @@ def _work_until_stopped(stop, lock, conn, marker, seconds):
 def lock_release_unlocked(ctx, params):
     lock = ctx.mp.Lock()
     _, kind, how = _attempt(lock.release)
-    return observation(("raised", kind)), "Lock().release() without acquire: %s" % how
+    return observation(("raised", kind)), f"Lock().release() without acquire: {how}"
 
 
 @scenario("sync.lock-released-by-other-process")
@@ -132,15 +132,15 @@ def lock_released_by_other_process(ctx, params):
     p = ctx.start(_acquire_and_return, (lock, ctx.child_block_seconds))
     ctx.join(p, "child acquiring the lock")
     if p.exitcode != 0:
-        return observation(("released", None)), "the child could not acquire the lock (exitcode %r)" % p.exitcode
+        return observation(("released", None)), f"the child could not acquire the lock (exitcode {p.exitcode!r})"
     held = not lock.acquire(False)
     raised, kind, how = _attempt(lock.release)
     free = lock.acquire(False)
     if free:
         lock.release()
     released = not raised and free
-    detail = ("child acquired and returned (exitcode 0); held afterwards: %s; parent release(): %s; "
-              "free afterwards: %s" % (held, how, free))
+    detail = (f"child acquired and returned (exitcode 0); held afterwards: {held}; parent release(): {how}; "
+              f"free afterwards: {free}")
     return observation(("released", released)), detail
 
 
@@ -157,7 +157,7 @@ def rlock_non_owner_release(ctx, params):
     finally:
         a.close()
     ctx.join(p, "RLock owner")
-    detail = "child holds the RLock; parent release(): %s; child exitcode %r" % (how, p.exitcode)
+    detail = f"child holds the RLock; parent release(): {how}; child exitcode {p.exitcode!r}"
     return observation(("refused", raised)), detail
 
 
@@ -167,7 +167,7 @@ def bounded_semaphore_over_release(ctx, params):
     sem.acquire()
     sem.release()
     raised, kind, how = _attempt(sem.release)
-    return observation(("refused", raised)), "BoundedSemaphore(2): acquire, release, then one release too many: %s" % how
+    return observation(("refused", raised)), f"BoundedSemaphore(2): acquire, release, then one release too many: {how}"
 
 
 @scenario("sync.event-wakes-child")
@@ -183,7 +183,7 @@ def event_wakes_child(ctx, params):
     finally:
         a.close()
     ctx.join(p, "waiting child")
-    return observation(("woken", woken)), "child's Event.wait returned %r after set(); exitcode %r" % (woken, p.exitcode)
+    return observation(("woken", woken)), f"child's Event.wait returned {woken!r} after set(); exitcode {p.exitcode!r}"
 
 
 @scenario("sync.condition-notify")
@@ -206,8 +206,8 @@ def condition_notify(ctx, params):
     finally:
         a.close()
     ctx.join(p, "waiting child")
-    return observation(("notified", notified)), "child's Condition.wait returned %r after notify(); exitcode %r" % (
-        notified, p.exitcode)
+    return (observation(("notified", notified)),
+            f"child's Condition.wait returned {notified!r} after notify(); exitcode {p.exitcode!r}")
 
 
 def _barrier_run(ctx, parties, timeouts):
@@ -233,7 +233,7 @@ def barrier_indices(ctx, params):
     _, results = _barrier_run(ctx, 3, [ctx.child_block_seconds] * 3)
     indices = sorted(value for kind, value in results if kind == "index")
     text = ",".join(str(i) for i in indices) if len(indices) == 3 else "incomplete"
-    return observation(("indices", text)), "three processes at Barrier(3): %s" % (results,)
+    return observation(("indices", text)), f"three processes at Barrier(3): {results}"
 
 
 @scenario("sync.barrier-timeout-breaks")
@@ -242,8 +242,8 @@ def barrier_timeout_breaks(ctx, params):
     # the other one (threading.Barrier semantics, shared across processes).
     barrier, results = _barrier_run(ctx, 3, [0.5, ctx.child_block_seconds])
     broken = all(kind == "broken" for kind, _ in results)
-    return observation(("broken", broken)), "Barrier(3), two parties (wait(0.5), wait(long)): %s; barrier.broken %s" % (
-        results, barrier.broken)
+    return (observation(("broken", broken)),
+            f"Barrier(3), two parties (wait(0.5), wait(long)): {results}; barrier.broken {barrier.broken}")
 
 
 @scenario("sync.killed-holder-keeps-lock")
@@ -261,8 +261,8 @@ def killed_holder_keeps_lock(ctx, params):
     acquired = lock.acquire(timeout=0.2)
     if acquired:
         lock.release()
-    return observation(("acquired", acquired)), "holder SIGKILLed (exitcode %r); parent acquire(timeout=0.2): %s" % (
-        p.exitcode, acquired)
+    return (observation(("acquired", acquired)),
+            f"holder SIGKILLed (exitcode {p.exitcode!r}); parent acquire(timeout=0.2): {acquired}")
 
 
 @scenario("sync.cooperative-shutdown-event")
@@ -283,6 +283,6 @@ def cooperative_shutdown_event(ctx, params):
     free = lock.acquire(timeout=0.5)
     if free:
         lock.release()
-    detail = "stop.set() while the child works under the lock; exitcode %r (4: its loop timed out); marker %s" % (
-        p.exitcode, ran)
+    detail = (f"stop.set() while the child works under the lock; exitcode {p.exitcode!r} (4: its loop timed out); "
+              f"marker {ran}")
     return observation(("finally_ran", ran), ("lock_free", free)), detail

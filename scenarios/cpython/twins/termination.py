@@ -22,7 +22,7 @@ def _ready_block_finally(conn, marker, seconds):
         conn.close()
         block(seconds)
     finally:
-        write_marker(marker, "finally ran in pid %d" % os.getpid())
+        write_marker(marker, f"finally ran in pid {os.getpid()}")
 
 
 def _cooperative(conn, stop, marker, seconds):
@@ -32,7 +32,7 @@ def _cooperative(conn, stop, marker, seconds):
         conn.close()
         stopped = stop.wait(seconds)
     finally:
-        write_marker(marker, "finally ran in pid %d" % os.getpid())
+        write_marker(marker, f"finally ran in pid {os.getpid()}")
     # 0: left because stop was set; 4: the wait timed out instead.
     sys.exit(0 if stopped else 4)
 
@@ -63,14 +63,14 @@ def _daemon_tries_child(method, conn):
         q = mpc.Process(target=noop)
         q.start()
     except Exception as e:
-        conn.send((True, "%s: %s" % (type(e).__name__, e)))
+        conn.send((True, f"{type(e).__name__}: {e}"))
         conn.close()
         return
     q.join(10)
     if q.is_alive():
         q.kill()
         q.join(2)
-    conn.send((False, "the daemon started pid %s, which ended with exitcode %r" % (q.pid, q.exitcode)))
+    conn.send((False, f"the daemon started pid {q.pid}, which ended with exitcode {q.exitcode!r}"))
     conn.close()
 
 
@@ -91,7 +91,7 @@ def terminate_skips_finally(ctx, params):
     p.terminate()
     ctx.join(p, "terminated child", cap=10.0)
     ran = os.path.exists(marker)
-    detail = "p.terminate() (SIGTERM) after readiness; marker written by finally: %s" % ran
+    detail = f"p.terminate() (SIGTERM) after readiness; marker written by finally: {ran}"
     return observation(("exitcode", p.exitcode), ("finally_ran", ran)), detail
 
 
@@ -106,7 +106,7 @@ def cooperative_shutdown(ctx, params):
     stop.set()
     ctx.join(p, "child asked to stop", cap=10.0)
     ran = os.path.exists(marker)
-    detail = "stop.set() after readiness; exitcode 4 would mean the child's wait timed out; marker: %s" % ran
+    detail = f"stop.set() after readiness; exitcode 4 would mean the child's wait timed out; marker: {ran}"
     return observation(("exitcode", p.exitcode), ("finally_ran", ran)), detail
 
 
@@ -120,14 +120,14 @@ def join_timeout_leaves_alive(ctx, params):
     alive, code = p.is_alive(), p.exitcode
     p.kill()
     ctx.join(p, "killed child", cap=10.0)
-    detail = "join(%g) returned after %.3f s; afterwards killed, exitcode %r" % (join_timeout, waited, p.exitcode)
+    detail = f"join({join_timeout:g}) returned after {waited:.3f} s; afterwards killed, exitcode {p.exitcode!r}"
     return observation(("alive", alive), ("exitcode", code)), detail
 
 
 def pid_gone(pid):
     """True when ``pid`` no longer runs (absent, or a zombie waiting to be reaped)."""
     try:
-        with open("/proc/%d/stat" % pid) as f:
+        with open(f"/proc/{pid}/stat") as f:
             state = f.read().rsplit(")", 1)[1].split()[0]
         return state in ("Z", "X", "x")
     except (IOError, OSError, IndexError):
@@ -180,12 +180,13 @@ def daemon_dies_with_parent(ctx, params):
     d_pid = _wait_ready(ctx, middle, r, "the daemon's pid")
     try:
         if ctx.remaining() < grace + 0.5:
-            raise Hang("too little of the run's timeout left for a %.1f s grace period" % grace)
+            raise Hang(f"too little of the run's timeout left for a {grace:.1f} s grace period")
         os.kill(middle.pid, signal.SIGKILL)
         ctx.wait_exit(middle, "SIGKILLed middle process", cap=10.0)
         gone = wait_pid_gone(d_pid, grace)
-        detail = ("middle pid %d SIGKILLed (exitcode %r); its daemon pid %d %s %.1f s later"
-                  % (middle.pid, middle.exitcode, d_pid, "had stopped" if gone else "was still running", grace))
+        state = "had stopped" if gone else "was still running"
+        detail = (f"middle pid {middle.pid} SIGKILLed (exitcode {middle.exitcode!r}); "
+                  f"its daemon pid {d_pid} {state} {grace:.1f} s later")
     finally:
         # The daemon is not our child (its parent was the middle process, or a forkserver);
         # it is killed here whatever happened. The driver's orphan sweep reaps it.
@@ -194,7 +195,7 @@ def daemon_dies_with_parent(ctx, params):
         except (ProcessLookupError, PermissionError):
             pass
         if not wait_pid_gone(d_pid, 5.0):
-            raise Hang("daemon pid %d survived SIGKILL for 5 s" % d_pid)
+            raise Hang(f"daemon pid {d_pid} survived SIGKILL for 5 s")
     return observation(("daemon_alive_after_parent_sigkill", not gone)), detail
 
 
