@@ -248,18 +248,6 @@ test_job() {
     echo "leftover shared memory after the tests: $shm" >&2
     failed=$((failed + 1)); status=1
   fi
-  # Nor the runtime's diagnostics files of a process that is gone: a .NET process removes its
-  # /tmp/clr-debug-pipe-PID-in (and the dotnet-diagnostic socket) only at a normal shutdown, so one that remains
-  # for a dead pid is a killed process that had diagnostics on (engine workers run with them off).
-  local stale="" f pid
-  for f in $(find "$tmp" -maxdepth 1 -name 'clr-debug-pipe-*-in' 2>/dev/null); do
-    pid=$(basename "$f" | cut -d- -f4)
-    kill -0 "$pid" 2>/dev/null || stale="$stale $pid"
-  done
-  if [ -n "$stale" ]; then
-    echo "diagnostics files left in $tmp by killed .NET processes:$stale" >&2
-    failed=$((failed + 1)); status=1
-  fi
   # Nor Docker daemons, containers or images: the matrix test's engines live under ${TMPDIR:-/tmp}/lab-mx-* (their
   # data roots hold the images they imported) and must be stopped and removed.
   local daemons

@@ -39,6 +39,28 @@ public class SignalExitCodeTests(ITestOutputHelper output)
         Assert.Equal(-Libc.SIGKILL, p.ExitCode);
     }
 
+    /// <summary>Workers run without the runtime's diagnostics IPC (WorkerLocator): a killed one leaves no files in the
+    /// temporary directory. Checked while it runs (a worker with diagnostics on has them by then) and after the kill.</summary>
+    [Fact]
+    public void Process_KilledWorker_LeavesNoRuntimeDiagnosticsFiles()
+    {
+        using var handshake = new Handshake();
+        using var p = StartReady(handshake);
+        var pid = p.Pid!.Value;
+        Assert.Empty(RuntimeDiagnosticsFiles.Of(pid));
+        p.Kill();
+        p.JoinOrFail();
+        Assert.Empty(RuntimeDiagnosticsFiles.Of(pid));
+    }
+
+    [Theory]
+    [InlineData(null, "0")]
+    [InlineData("", "0")]
+    [InlineData("1", "1")]
+    [InlineData("0", "0")]
+    public void WorkerDiagnostics_EmptyOrUnsetInTheParent_AreOff(string? parent, string worker) =>
+        Assert.Equal(worker, WorkerLocator.DiagnosticsSetting(parent));
+
     [Fact]
     public void Process_SigintFromOutside_ExitCodeIsMinus2()
     {

@@ -19,8 +19,12 @@ internal static class WorkerLocator
     public static readonly IReadOnlyDictionary<string, string> Environment = new Dictionary<string, string>
     {
         ["DOTNET_TieredPGO"] = "0",
-        ["DOTNET_EnableDiagnostics"] = System.Environment.GetEnvironmentVariable("DOTNET_EnableDiagnostics") ?? "0",
+        ["DOTNET_EnableDiagnostics"] = DiagnosticsSetting(System.Environment.GetEnvironmentVariable("DOTNET_EnableDiagnostics")),
     };
+
+    /// <summary>The worker's DOTNET_EnableDiagnostics: the parent's value when it sets one, else "0". An empty value counts
+    /// as unset: the runtime reads an empty variable as its default, diagnostics on.</summary>
+    internal static string DiagnosticsSetting(string? parentValue) => string.IsNullOrEmpty(parentValue) ? "0" : parentValue;
 
     /// <summary>argv[0..] of the worker, without the arguments.</summary>
     public static string[] WorkerCommand => Command.Value;
