@@ -207,7 +207,7 @@ test_job() {
   # elsewhere it skips with its reason and needs no published lab.
   if [ "$(id -u)" = 0 ]; then publish_self_contained; export LAB_MATRIX_LAB="$LAB_SELF_CONTAINED"; fi
   rm -rf "$ARTIFACTS/test-results"; mkdir -p "$ARTIFACTS/test-results"
-  # A temporary directory of this run's own: the runtime's diagnostics files (below) and every temporary file the
+  # A temporary directory of this run's own: every temporary file the
   # tests make land there, apart from other jobs' on the same machine. Short, for Unix socket paths (108 bytes).
   export LAB_TEST_RUN="run-$$-$(date +%s)"
   local tmp; tmp=$(mktemp -d /tmp/lab-test.XXXXXX)
