@@ -62,6 +62,34 @@ public class RunnerTests
     }
 
     [Fact]
+    public void DivergenceJudge_DifferenceADeclaredVersionChangePredicts_IsIntendedWithItsReason_OtherwiseADefect()
+    {
+        var scenario = new Areas.Pool.BadArgumentsScenario();
+        var @case = scenario.Cases(new RunSettings(1, true)).Single();
+        var change = scenario.VersionChanges.Single();
+        var old = change.ObservedAt("3.9.2")!;
+        CaseResult Row(string subject, SubjectKind kind, string version, Observation expected, Observation observed) =>
+            new(scenario.Id, scenario.Kind, subject, kind, version, "spawn", @case, null,
+                scenario.Matches(expected, observed) ? Outcome.Pass : Outcome.Fail, expected, observed, TimeSpan.Zero, "");
+
+        var explained = DivergenceJudge.Mark([
+            Row("engine", SubjectKind.Engine, "1.0.0", @case.Expected, @case.Expected),
+            Row("cpython", SubjectKind.Python, "3.11.2", @case.Expected, @case.Expected),
+            Row("pypy", SubjectKind.Python, "3.9.16", old, old),
+        ], [scenario]);
+        Assert.NotEqual(@case.Expected, old);
+        Assert.All(explained, r => Assert.Equal(Verdict.Intended, r.Verdict));
+        Assert.Contains(change.Reason, explained[0].VerdictReason);
+
+        // The old behaviour on a version that should have the new one is not explained by the change.
+        var unexplained = DivergenceJudge.Mark([
+            Row("engine", SubjectKind.Engine, "1.0.0", @case.Expected, @case.Expected),
+            Row("cpython", SubjectKind.Python, "3.11.2", @case.Expected, old),
+        ], [scenario]);
+        Assert.All(unexplained, r => Assert.Equal(Verdict.Defect, r.Verdict));
+    }
+
+    [Fact]
     public void DivergenceJudge_SameObservations_NoVerdict()
     {
         var plain = new Areas.ExitCodes.ReturnScenario();

@@ -14,9 +14,12 @@ internal static class PythonBench
     /// benchmark into an error; the driver's own deadline is this budget, and the call is killed 10 s later.</summary>
     private static readonly TimeSpan PerRepetition = TimeSpan.FromSeconds(2);
 
-    public static BenchSeries Run(PythonSubject cpython, string method, string benchmark, BenchPlan plan, IReadOnlyList<(string Key, long Value)> batch)
+    /// <param name="perRepetition">The bound of one repetition when it holds more than a few operations (start-rate's
+    /// 50 sequential starts take seconds each under spawn on a loaded machine); default 2 s.</param>
+    public static BenchSeries Run(PythonSubject cpython, string method, string benchmark, BenchPlan plan, IReadOnlyList<(string Key, long Value)> batch,
+        TimeSpan? perRepetition = null)
     {
-        var budget = TimeSpan.FromSeconds(60) + PerRepetition * (plan.Samples + plan.Warmup);
+        var budget = TimeSpan.FromSeconds(60) + (perRepetition ?? PerRepetition) * (plan.Samples + plan.Warmup);
         var args = new List<string>
         {
             "bench", benchmark, "--method", method,

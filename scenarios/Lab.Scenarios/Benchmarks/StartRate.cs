@@ -42,5 +42,9 @@ public static class StartRate
     }
 
     public static BenchSeries OnCpython(PythonSubject cpython, string method, BenchPlan plan) =>
-        PythonBench.Run(cpython, method, Id, Capped(plan), [("starts", Starts)]);
+        PythonBench.Run(cpython, method, Id, Capped(plan), [("starts", Starts)], perRepetition: Starts * PerStart);
+
+    /// <summary>The bound of one start + join in a Python subject's batch: spawn and forkserver starts took 0.1–0.4 s each in
+    /// the matrix's containers on two cores shared by four cells, where a 2 s bound per batch of 50 ran out (sid, trixie).</summary>
+    private static readonly TimeSpan PerStart = TimeSpan.FromSeconds(1);
 }

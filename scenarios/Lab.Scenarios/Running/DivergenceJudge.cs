@@ -7,7 +7,9 @@ namespace Lab.Scenarios.Running;
 /// <list type="bullet">
 /// <item>Where the engine and a Python subject observe different things, the rows are marked `intended` when the
 /// scenario explains why (<see cref="Scenario.IntendedDivergence"/>, e.g. fork is refused on the engine), `defect`
-/// otherwise; where two Python implementations differ, <see cref="Scenario.IntendedPythonDivergence"/> decides.</item>
+/// otherwise; where two Python implementations differ, <see cref="Scenario.IntendedPythonDivergence"/> decides. A
+/// difference that a declared <see cref="Scenario.VersionChanges"/> entry predicts (each subject observed what its own
+/// version is expected to) is intended, with the change's reason.</item>
 /// <item>A differential scenario's case passes when every subject that observed it agrees, and fails on every subject
 /// otherwise (a defect); with one subject alone it is skipped: there is nothing to compare.</item>
 /// </list>
@@ -38,11 +40,27 @@ public static class DivergenceJudge
             var python = rows.Where(x => x.r.SubjectKind == SubjectKind.Python).Select(x => x.r.Observed).Distinct().ToList();
             if (python.Count > 1) reasons.Add(scenario.IntendedPythonDivergence);
             if (engine.Count > 0 && python.Count > 0 && engine.Any(e => python.Any(p => p != e))) reasons.Add(scenario.IntendedDivergence);
+            if (reasons.Any(r => r is null) && ExplainedByVersions(scenario, rows.Select(x => x.r).ToList()) is { } change)
+                reasons = [change];
             var verdict = reasons.Any(r => r is null) ? Verdict.Defect : Verdict.Intended;
             var reason = string.Join(" ", reasons.Where(r => r is not null).Distinct());
             foreach (var (r, i) in rows) marked[i] = r with { Verdict = verdict, VerdictReason = verdict == Verdict.Defect ? "" : reason };
         }
         return marked;
+    }
+
+    /// <summary>The reason of the scenario's version change that explains the difference, or null: every subject observed
+    /// what it was expected to (each row passed) and the expectations differ only because a declared change makes one
+    /// subject's version expect something else (e.g. Python 3.9 accepting <c>maxtasksperchild=0</c> beside the engine and
+    /// Python 3.11, which refuse it).</summary>
+    private static string? ExplainedByVersions(Scenario scenario, IReadOnlyList<CaseResult> rows)
+    {
+        if (rows.Any(r => r.Outcome != Outcome.Pass)) return null;
+        var changes = scenario.VersionChanges
+            .Where(c => rows.Any(r => c.AppliesTo(r.SubjectKind, r.StartMethod) && c.ObservedAt(r.SubjectVersion) == r.Expected && r.Expected != r.Case.Expected))
+            .ToList();
+        return changes.Count == 0 ? null
+            : "Explained by a version change: " + string.Join(" ", changes.Select(c => $"{c.Reason} (before {c.Since}: {c.Before}; from {c.Since}: {c.From})"));
     }
 
     private static void JudgeDifferential(List<(CaseResult r, int i)> rows, List<CaseResult> marked)
