@@ -1,3 +1,4 @@
+using Lab.Scenarios.Areas.Descriptors;
 using Lab.Scenarios.Areas.ExitCodes;
 using Lab.Scenarios.Areas.Isolation;
 using Lab.Scenarios.Areas.Pickling;
@@ -95,6 +96,8 @@ public static class ScenarioCatalog
         new BadArgumentsScenario(),
         new PoolPropertyScenario(),
         new WorkerKillPropertyScenario(),
+        new PassedOnlyScenario(),
+        new UnpassedInvisibleScenario(),
     }.OrderBy(s => s.Area, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal).ToArray();
 
     public static IReadOnlyList<string> Areas => All.Select(s => s.Area).Distinct().ToArray();

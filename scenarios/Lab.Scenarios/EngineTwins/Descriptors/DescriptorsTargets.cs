@@ -1,0 +1,46 @@
+using Lab.Engine.Processes;
+
+namespace Lab.Scenarios.EngineTwins.Descriptors;
+
+/// <summary>What the Descriptors twins run in engine children.</summary>
+public static class DescriptorsTargets
+{
+    /// <summary>Exit code of a child that found the descriptor open.</summary>
+    public const int Visible = 4;
+
+    /// <summary>Exits <see cref="Visible"/> if one of this process's descriptors points to <paramref name="link"/>
+    /// (what readlink(2) of the parent's /proc/self/fd entry said), else 0.</summary>
+    public static void ExitIfOpen(string link) =>
+        throw new SystemExit(OpenDescriptorLinks().Contains(link) ? Visible : 0);
+
+    /// <summary>Exit code 20, plus 1 if <paramref name="passedLink"/> is open here, plus 2 if <paramref name="keptLink"/> is
+    /// (a code outside 20–23 is a failure of the child).</summary>
+    public static void ExitWithHeldEnds(Lab.Engine.Connections.Connection passed, string passedLink, string keptLink)
+    {
+        var links = OpenDescriptorLinks();
+        GC.KeepAlive(passed);
+        throw new SystemExit(20 + (links.Contains(passedLink) ? 1 : 0) + (links.Contains(keptLink) ? 2 : 0));
+    }
+
+    /// <summary>What readlink(2) of this process's /proc/self/fd entry for <paramref name="fd"/> says (proc(5)).</summary>
+    public static string Link(long fd) =>
+        new FileInfo($"/proc/self/fd/{fd}").LinkTarget ?? throw new InvalidOperationException($"/proc/self/fd/{fd} is not a link");
+
+    /// <summary>readlink(2) of every entry of /proc/self/fd (proc(5)); an entry closed while listing is skipped.</summary>
+    public static HashSet<string> OpenDescriptorLinks()
+    {
+        var links = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
+        {
+            try
+            {
+                if (new FileInfo(entry).LinkTarget is { } target) links.Add(target);
+            }
+            catch (IOException)
+            {
+                // The directory's own descriptor, gone by the time it is read.
+            }
+        }
+        return links;
+    }
+}

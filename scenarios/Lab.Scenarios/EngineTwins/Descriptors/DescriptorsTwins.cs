@@ -1,0 +1,11 @@
+namespace Lab.Scenarios.EngineTwins.Descriptors;
+
+/// <summary>The engine's twins of the Descriptors area (registered in <see cref="EngineTwinRegistry"/>).</summary>
+public static class DescriptorsTwins
+{
+    public static IReadOnlyList<EngineTwin> All { get; } =
+    [
+        new PassedOnlyTwin(),
+        new UnpassedInvisibleTwin(),
+    ];
+}
