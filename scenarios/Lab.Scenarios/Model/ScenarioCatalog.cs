@@ -1,6 +1,7 @@
 using Lab.Scenarios.Areas.Descriptors;
 using Lab.Scenarios.Areas.ExitCodes;
 using Lab.Scenarios.Areas.Isolation;
+using Lab.Scenarios.Areas.Output;
 using Lab.Scenarios.Areas.Pickling;
 using Lab.Scenarios.Areas.Pool;
 using Lab.Scenarios.Areas.Pipes;
@@ -98,6 +99,8 @@ public static class ScenarioCatalog
         new WorkerKillPropertyScenario(),
         new PassedOnlyScenario(),
         new UnpassedInvisibleScenario(),
+        new SmallWritesWholeScenario(),
+        new LargeWritesMayInterleaveScenario(),
     }.OrderBy(s => s.Area, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal).ToArray();
 
     public static IReadOnlyList<string> Areas => All.Select(s => s.Area).Distinct().ToArray();
