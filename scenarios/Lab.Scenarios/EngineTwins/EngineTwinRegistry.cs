@@ -9,6 +9,7 @@ public static class EngineTwinRegistry
         .. Descriptors.DescriptorsTwins.All,
         .. ExitCodes.ExitCodesTwins.All,
         .. Isolation.IsolationTwins.All,
+        .. Logging.LoggingTwins.All,
         .. Output.OutputTwins.All,
         .. Pickling.PicklingTwins.All,
         .. Pipes.PipesTwins.All,

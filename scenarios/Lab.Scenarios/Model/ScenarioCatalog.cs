@@ -1,6 +1,7 @@
 using Lab.Scenarios.Areas.Descriptors;
 using Lab.Scenarios.Areas.ExitCodes;
 using Lab.Scenarios.Areas.Isolation;
+using Lab.Scenarios.Areas.Logging;
 using Lab.Scenarios.Areas.Output;
 using Lab.Scenarios.Areas.Pickling;
 using Lab.Scenarios.Areas.Pool;
@@ -101,6 +102,7 @@ public static class ScenarioCatalog
         new UnpassedInvisibleScenario(),
         new SmallWritesWholeScenario(),
         new LargeWritesMayInterleaveScenario(),
+        new QueueRecordsWholeScenario(),
     }.OrderBy(s => s.Area, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal).ToArray();
 
     public static IReadOnlyList<string> Areas => All.Select(s => s.Area).Distinct().ToArray();
