@@ -98,6 +98,8 @@ public static class ScenarioCatalog
         new BadArgumentsScenario(),
         new PoolPropertyScenario(),
         new WorkerKillPropertyScenario(),
+        new InitializerReopensScenario(),
+        new OpenFileArgumentScenario(),
         new PassedOnlyScenario(),
         new UnpassedInvisibleScenario(),
         new SmallWritesWholeScenario(),

@@ -82,6 +82,8 @@ ORDER = (
     "start-methods.forkserver-preload",
     "descriptors.unpassed-invisible",
     "descriptors.passed-only",
+    "descriptors.open-file-argument",
+    "descriptors.initializer-reopens",
     "output.small-writes-whole",
     "output.large-writes-may-interleave",
     "logging.queue-records-whole",

@@ -9,7 +9,7 @@ import os
 import socket
 import sys
 
-from ._common import ParamError, observation, scenario
+from ._common import ParamError, observation, require_int, scenario
 
 # Exit code of a child that found the descriptor open (0: not open).
 VISIBLE = 4
@@ -86,3 +86,65 @@ def passed_only(ctx, params):
     if code is not None and 20 <= code <= 23:
         return observation(("passed_end_open", bool(code & 1)), ("kept_end_open", bool(code & 2))), detail
     return observation(("child_exitcode", code)), detail
+
+
+def _write_into(f):
+    f.write("child\n")
+    f.flush()
+
+
+@scenario("descriptors.open-file-argument")
+def open_file_argument(ctx, params):
+    directory = ctx.temp_path("descriptors")
+    os.mkdir(directory)
+    path = os.path.join(directory, "open.txt")
+    with open(path, "w+") as f:
+        p = ctx.process(_write_into, (f,))
+        try:
+            p.start()
+        except Exception as e:
+            return observation(("refused", True)), f"start() raised {type(e).__name__}: {e}"
+        ctx.track(p)
+        code = ctx.join(p, "child writing into the file")
+    with open(path) as f:
+        wrote = "child" in f.read()
+    return observation(("refused", False), ("child_wrote", wrote)), f"child exit code {code}"
+
+
+# The worker's own resource, opened by the pool initializer.
+_RESOURCE = None
+
+
+def _open_resource(directory):
+    global _RESOURCE
+    _RESOURCE = open(os.path.join(directory, f"res-{os.getpid()}"), "a", buffering=1)
+
+
+def _use_resource(task):
+    if _RESOURCE is None:
+        raise RuntimeError("the initializer did not open the resource")
+    _RESOURCE.write(f"{task}\n")
+    return os.getpid()
+
+
+@scenario("descriptors.initializer-reopens", defaults={"processes": 2, "tasks": 20})
+def initializer_reopens(ctx, params):
+    processes = require_int(params, "processes", 1, 8)
+    tasks = require_int(params, "tasks", 1, 10000)
+    directory = ctx.temp_path("descriptors")
+    os.mkdir(directory)
+    pool = ctx.mp.Pool(processes, _open_resource, (directory,))
+    try:
+        pids = ctx.result(pool.map_async(_use_resource, range(tasks), 1), "map over the pool")
+        pool.close()
+        pool.join()
+    finally:
+        pool.terminate()
+    written = []
+    for name in os.listdir(directory):
+        if name.startswith("res-"):
+            with open(os.path.join(directory, name)) as f:
+                written += [(int(name[4:]), int(line)) for line in f.read().split()]
+    in_its_file = sorted(written, key=lambda w: w[1]) == [(pid, task) for task, pid in enumerate(pids)]
+    return (observation(("tasks_written", len(written)), ("each_in_its_worker_file", in_its_file)),
+            f"{len(set(w[0] for w in written))} worker files")

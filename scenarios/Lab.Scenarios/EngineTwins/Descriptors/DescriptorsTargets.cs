@@ -43,4 +43,25 @@ public static class DescriptorsTargets
         }
         return links;
     }
+
+    /// <summary>The worker's own resource, opened by <see cref="OpenResource"/> (a module-level global in CPython).</summary>
+    private static StreamWriter? _resource;
+
+    /// <summary>A pool initializer: opens this worker's file, res-PID, in <paramref name="directory"/>.</summary>
+    public static void OpenResource(string directory) =>
+        _resource = new StreamWriter(Path.Combine(directory, $"res-{Environment.ProcessId}"), append: true) { AutoFlush = true };
+
+    /// <summary>A task: writes its number into the worker's resource; returns the worker's pid.</summary>
+    public static int UseResource(int task)
+    {
+        (_resource ?? throw new InvalidOperationException("the initializer did not open the resource")).WriteLine(task);
+        return Environment.ProcessId;
+    }
+
+    /// <summary>Writes into the file it was given (runs only if the start accepted a FileStream argument).</summary>
+    public static void WriteInto(FileStream file)
+    {
+        file.Write("child\n"u8);
+        file.Flush();
+    }
 }

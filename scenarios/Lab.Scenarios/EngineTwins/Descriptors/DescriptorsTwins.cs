@@ -5,6 +5,8 @@ public static class DescriptorsTwins
 {
     public static IReadOnlyList<EngineTwin> All { get; } =
     [
+        new InitializerReopensTwin(),
+        new OpenFileArgumentTwin(),
         new PassedOnlyTwin(),
         new UnpassedInvisibleTwin(),
     ];
