@@ -24,10 +24,6 @@ namespace Lab.Engine.Pools;
 /// </summary>
 internal sealed unsafe class PoolSupervisor
 {
-    /// <summary>At most this many chunks in flight per worker; fewer when little work is queued, so the tail of
-    /// a map spreads over the workers (a long chunk does not sit behind another in one worker while another idles).</summary>
-    private const int MaxWindow = 32;
-
     /// <summary>Workers that die while idle before any chunk completes, in a row, before the pool gives up (a worker
     /// that cannot start would otherwise be replaced forever).</summary>
     private const int MaxIdleDeathsInARow = 10;
@@ -37,6 +33,7 @@ internal sealed unsafe class PoolSupervisor
     private readonly Func<(Process, Connection)> _startWorker;
     private readonly int _processes;
     private readonly int? _maxTasksPerChild;
+    private readonly SupervisorPolicy _policy;
     private readonly List<WorkerLink> _links = [];
     private readonly Queue<Chunk> _queued = new();
     private readonly HashSet<Job> _live = [];
@@ -47,8 +44,10 @@ internal sealed unsafe class PoolSupervisor
     private int _idleDeaths;
     private BrokenPoolError? _broken;
 
-    public PoolSupervisor(int processes, int? maxTasksPerChild, string initializerName, Func<(Process, Connection)> startWorker)
+    public PoolSupervisor(int processes, int? maxTasksPerChild, string initializerName, Func<(Process, Connection)> startWorker,
+        SupervisorPolicy? policy = null)
     {
+        _policy = policy ?? SupervisorPolicy.Pool;
         _processes = processes;
         _maxTasksPerChild = maxTasksPerChild;
         _initializerName = initializerName;
@@ -228,7 +227,7 @@ internal sealed unsafe class PoolSupervisor
         if (_queued.Count == 0) return;
         var ready = _links.Where(l => !l.Retiring && !l.Stopping && !l.Gone).ToList();
         if (ready.Count == 0) return;
-        var window = Math.Clamp(_queued.Count / ready.Count + 1, 2, MaxWindow);
+        var window = Math.Clamp(_queued.Count / ready.Count + 1, Math.Min(2, _policy.MaxWindow), _policy.MaxWindow);
         // Round-robin one chunk at a time, so the workers fill evenly.
         var progress = true;
         while (_queued.Count > 0 && progress)
@@ -240,7 +239,7 @@ internal sealed unsafe class PoolSupervisor
                 if (link.Outstanding.Count >= window) continue;
                 if (_maxTasksPerChild is { } max && link.Sent >= max) continue;
                 EngineScheduling.Point(EnginePoint.Dispatch);
-                var chunk = _queued.Dequeue();
+                if (!TryDequeueStartable(out var chunk)) break;
                 if (link.KnownFunctions.Add(chunk.FuncKey))
                     link.Output.Add(PoolProtocol.EncodeFunc(chunk.FuncKey, chunk.Func));
                 link.Output.Add(chunk.Frame);
@@ -249,6 +248,18 @@ internal sealed unsafe class PoolSupervisor
                 progress = true;
             }
         }
+    }
+
+    /// <summary>The next queued chunk whose job agrees to start; a job cancelled while queued (an executor future,
+    /// see Job.TryStart) is dropped here, so it never reaches a worker.</summary>
+    private bool TryDequeueStartable(out Chunk chunk)
+    {
+        while (_queued.TryDequeue(out chunk!))
+        {
+            if (chunk.Job.TryStart()) return true;
+            _live.Remove(chunk.Job);
+        }
+        return false;
     }
 
     private void WaitAndCollect()
@@ -329,6 +340,8 @@ internal sealed unsafe class PoolSupervisor
             Break(link, $"the pool's initializer {_initializerName} failed in worker pid {link.Pid} ({BrokenPoolError.Describe(exitCode)}): {link.InitFailure}; the pool is broken (the initializer is not retried)", exitCode);
         else if (link.Outstanding.Count > 0)
             Break(link, $"a pool worker (pid {link.Pid}) died with {BrokenPoolError.Describe(exitCode)} while tasks were pending; the pool is broken", exitCode);
+        else if (_policy.AnyAbruptDeathBreaks && !link.Retiring && !link.Stopping)
+            Break(link, $"a process pool worker (pid {link.Pid}) terminated abruptly with {BrokenPoolError.Describe(exitCode)}; the pool is broken", exitCode);
         else if (!link.Retiring && !link.Stopping && ++_idleDeaths >= MaxIdleDeathsInARow)
             Break(link, $"{MaxIdleDeathsInARow} pool workers in a row died before completing any task (the last, pid {link.Pid}, with {BrokenPoolError.Describe(exitCode)}); the pool is broken", exitCode);
     }
