@@ -6,6 +6,7 @@ public static class EngineTwinRegistry
 {
     public static IReadOnlyList<EngineTwin> All { get; } =
     [
+        .. Executor.ExecutorTwins.All,
         .. ExitCodes.ExitCodesTwins.All,
         .. Isolation.IsolationTwins.All,
         .. Pickling.PicklingTwins.All,

@@ -1,4 +1,5 @@
 using Lab.Scenarios.Areas.ExitCodes;
+using Executor = Lab.Scenarios.Areas.Executor;
 using Lab.Scenarios.Areas.Isolation;
 using Lab.Scenarios.Areas.Pickling;
 using Lab.Scenarios.Areas.Pool;
@@ -95,6 +96,13 @@ public static class ScenarioCatalog
         new BadArgumentsScenario(),
         new PoolPropertyScenario(),
         new WorkerKillPropertyScenario(),
+        new Executor.MapOrderScenario(),
+        new Executor.TaskExceptionScenario(),
+        new Executor.CancelBeforeStartScenario(),
+        new Executor.ShutdownCancelFuturesScenario(),
+        new Executor.WorkerKilledScenario(),
+        new Executor.MaxTasksPerChildScenario(),
+        new Executor.LambdaRefusedScenario(),
     }.OrderBy(s => s.Area, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal).ToArray();
 
     public static IReadOnlyList<string> Areas => All.Select(s => s.Area).Distinct().ToArray();
