@@ -311,6 +311,57 @@ def pool_chunksize(ctx, n, warmup, params):
     return "us/task", samples
 
 
+# --- ProcessPoolExecutor (seeds 59.32) ----------------------------------------------------------
+
+def _executor(ctx, workers):
+    from twins.executor import _make
+    ex = _make(ctx, workers)
+    list(ex.map(bench_targets.trivial, range(workers * 4), timeout=ctx.remaining()))
+    return ex
+
+
+@benchmark("executor-submit", tasks=2000, workers=2)
+def executor_submit(ctx, n, warmup, params):
+    """Per-task overhead of ProcessPoolExecutor.submit: one sample submits ``tasks`` trivial tasks (one
+    future each) on a started and warmed executor and waits for them all; sample = elapsed / tasks in µs."""
+    tasks, workers = params["tasks"], params["workers"]
+    ex = _executor(ctx, workers)
+    try:
+        samples = []
+        for i in range(warmup + n):
+            t0 = time.perf_counter()
+            futures = [ex.submit(bench_targets.trivial, x) for x in range(tasks)]
+            for f in futures:
+                f.result(ctx.remaining())
+            t1 = time.perf_counter()
+            if i >= warmup:
+                samples.append((t1 - t0) / tasks * 1e6)
+    finally:
+        ex.shutdown(wait=True, cancel_futures=True)
+    return "us/task", samples
+
+
+@benchmark("executor-map", tasks=5000, chunksize=1, workers=2)
+def executor_map(ctx, n, warmup, params):
+    """Per-task overhead of ProcessPoolExecutor.map: one sample drains one ``map(trivial, range(tasks),
+    chunksize=...)`` on a started and warmed executor; sample = elapsed / tasks in µs."""
+    tasks, size, workers = params["tasks"], params["chunksize"], params["workers"]
+    ex = _executor(ctx, workers)
+    try:
+        samples = []
+        for i in range(warmup + n):
+            t0 = time.perf_counter()
+            out = list(ex.map(bench_targets.trivial, range(tasks), chunksize=size, timeout=ctx.remaining()))
+            t1 = time.perf_counter()
+            if len(out) != tasks:
+                raise RuntimeError(f"map returned {len(out)} results for {tasks} tasks")
+            if i >= warmup:
+                samples.append((t1 - t0) / tasks * 1e6)
+    finally:
+        ex.shutdown(wait=True, cancel_futures=True)
+    return "us/task", samples
+
+
 def _status_kib(pid, field):
     with open(f"/proc/{pid}/status") as f:
         for line in f:

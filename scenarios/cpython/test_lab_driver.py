@@ -76,12 +76,13 @@ class DriverCommandLineTests(unittest.TestCase):
     def test_List_HasEveryScenarioSortedAndEveryBenchmark(self):
         code, out = run_driver("list")
         self.assertEqual(code, 0)
-        self.assertEqual(len(out["scenarios"]), 68)
+        self.assertEqual(len(out["scenarios"]), 75)
         self.assertEqual(out["scenarios"], sorted(out["scenarios"]))
         self.assertIn("exit-codes.exit-137-vs-sigkill", out["scenarios"])
         self.assertEqual(out["benchmarks"], ["start-latency", "child-peak-rss", "start-rate", "queue-throughput",
                                              "pipe-throughput-1mib", "lock-uncontended", "shm-copy", "memcpy-baseline",
-                                             "lock-handoff", "pool-chunksize", "pool-worker-rss", "pool-worker-peak-rss"])
+                                             "lock-handoff", "pool-chunksize", "executor-submit", "executor-map",
+                                             "pool-worker-rss", "pool-worker-peak-rss"])
 
     def test_UnknownScenario_IsUsageErrorWithExit2(self):
         code, out = run_driver("scenario", "no.such-scenario", "--method", "spawn")
