@@ -13,6 +13,7 @@ import time
 
 from ._common import Hang, observation, require_int, scenario
 from .executor_functions import block, keep_events, start_then_sleep
+from .pool import _refusal
 from .pool_functions import getpid, raise13, square
 
 SHUTDOWN_TEXT = "cannot schedule new futures after shutdown"
@@ -48,9 +49,13 @@ def _blocking_executor(ctx, workers):
             release.set()
 
 
-def _wait_started(ctx, started):
+def _busy_then_queue(ctx, ex, started, target, value, queued):
+    """Submits ``target(value)`` to the one worker, waits until it runs, then queues square(1..queued):
+    returns (the running future, the queued ones)."""
+    running = ex.submit(target, value)
     if not started.wait(ctx.remaining()):
         raise Hang("the blocking task never started")
+    return running, [ex.submit(square, i) for i in range(1, queued + 1)]
 
 
 def _result(ctx, future, what):
@@ -66,14 +71,6 @@ def _kind(e):
     if isinstance(e, ValueError):
         return "value_error"
     return type(e).__name__
-
-
-def _refusal(call):
-    try:
-        call()
-    except Exception as e:
-        return f"refused:{e}"
-    return "accepted"
 
 
 @scenario("executor.map-order", defaults={"n": 30, "workers": 2})
@@ -125,9 +122,7 @@ def cancel_before_start(ctx, params):
     queued = require_int(params, "queued", 4, 50)
     cancel = require_int(params, "cancel", 1, queued - 3)
     with _blocking_executor(ctx, 1) as (ex, started, release):
-        running = ex.submit(block, 0)
-        _wait_started(ctx, started)
-        futures = [ex.submit(square, i) for i in range(1, queued + 1)]
+        running, futures = _busy_then_queue(ctx, ex, started, block, 0, queued)
         running_cancel = running.cancel()
         pending_cancel = [f.cancel() for f in futures[-cancel:]]
         release.set()
@@ -142,9 +137,7 @@ def cancel_before_start(ctx, params):
 def shutdown_cancel_futures(ctx, params):
     queued = require_int(params, "queued", 4, 50)
     with _blocking_executor(ctx, 1) as (ex, started, release):
-        running = ex.submit(block, 7)
-        _wait_started(ctx, started)
-        futures = [ex.submit(square, i) for i in range(1, queued + 1)]
+        running, futures = _busy_then_queue(ctx, ex, started, block, 7, queued)
         ex.shutdown(wait=False, cancel_futures=True)
         after = _refusal(lambda: ex.submit(square, 1))
         release.set()
@@ -165,9 +158,7 @@ def shutdown_cancel_futures(ctx, params):
 def worker_killed(ctx, params):
     queued = require_int(params, "queued", 1, 50)
     with _blocking_executor(ctx, 1) as (ex, started, release):
-        running = ex.submit(start_then_sleep, 0)
-        futures = [ex.submit(square, i) for i in range(queued)]
-        _wait_started(ctx, started)
+        running, futures = _busy_then_queue(ctx, ex, started, start_then_sleep, 0, queued)
         victim = list(ex._processes)[0]
         os.kill(victim, signal.SIGKILL)
         kinds = set()
