@@ -88,12 +88,17 @@ internal sealed unsafe class PoolSupervisor
 
     public void Submit(IReadOnlyList<Chunk> chunks)
     {
+        bool wake;
         lock (_gate)
         {
             CheckRunningLocked();
+            // Only the first submission since the loop last drained _incoming needs to wake it: that one's wake comes
+            // after its enqueue, so the loop drains everything queued behind it too (one write(2) per burst of
+            // submissions, not one per ProcessPoolExecutor.Submit).
+            wake = _incoming.Count == 0;
             foreach (var chunk in chunks) _incoming.Enqueue(chunk);
         }
-        Wake();
+        if (wake) Wake();
     }
 
     public void Close()
