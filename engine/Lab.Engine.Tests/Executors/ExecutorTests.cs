@@ -121,6 +121,22 @@ public class ExecutorTests
     });
 
     [Fact]
+    public void MapAsync_TokenCancelled_RaisesOperationCanceled_AndTheExecutorGoesOn() => Bounded.Run(() =>
+    {
+        using var started = new ProcessEvent();
+        using var release = new ProcessEvent();
+        using var executor = new ProcessPoolExecutor(1, initializer: (Action<ProcessEvent, ProcessEvent>)ExecutorTargets.KeepEvents, initArgs: [started, release]);
+        using var cts = new CancellationTokenSource();
+        var results = executor.MapAsync<int, int>(ExecutorTargets.Block, Enumerable.Range(0, 6), cancellationToken: cts.Token).GetAsyncEnumerator();
+        Assert.True(started.Wait(Wait));
+        cts.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => results.MoveNextAsync().AsTask().WaitAsync(Wait).GetAwaiter().GetResult());
+        results.DisposeAsync().AsTask().WaitAsync(Wait).GetAwaiter().GetResult();
+        release.Set();
+        Assert.Equal(4, executor.Submit(ExecutorTargets.Square, 2).WaitAsync(Wait).GetAwaiter().GetResult());
+    });
+
+    [Fact]
     public void WorkerKilled_PendingAndLaterSubmissionsFailWithBrokenPool_NamingPidAndExitCode() => Bounded.Run(() =>
     {
         using var started = new ProcessEvent();
