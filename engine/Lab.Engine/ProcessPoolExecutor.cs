@@ -21,9 +21,7 @@ public sealed class ProcessPoolExecutor : IDisposable, IAsyncDisposable
     private static readonly SupervisorPolicy Policy = new(MaxWindow: 2, AnyAbruptDeathBreaks: true);
 
     private readonly Pool _pool;
-    private readonly object _gate = new();
-    private readonly HashSet<IFutureJob> _pending = [];
-    private bool _shutdown;
+    private volatile bool _shutdown;
 
     /// <param name="maxWorkers">Default: the processor count (CPython: os.process_cpu_count()).</param>
     /// <param name="context">The start method's context (CPython's mp_context); default: the default context.</param>
@@ -53,7 +51,7 @@ public sealed class ProcessPoolExecutor : IDisposable, IAsyncDisposable
         var bound = TargetBinder.Bind(func.Method, args ?? []);
         var what = target.DisplayName;
         var job = NewFuture(values => Job.Cast<TResult>(values[0], what), cancellationToken);
-        Enqueue([(job, _pool.MakeChunk(job, 0, target, star: true, new List<object?> { bound }))]);
+        Enqueue([_pool.MakeChunk(job, 0, target, star: true, new List<object?> { bound })]);
         return job.Task;
     }
 
@@ -97,13 +95,10 @@ public sealed class ProcessPoolExecutor : IDisposable, IAsyncDisposable
     /// </summary>
     public void Shutdown(bool wait = true, bool cancelFutures = false)
     {
-        lock (_gate)
-        {
-            _shutdown = true;
-            if (cancelFutures)
-                foreach (var job in _pending.ToList()) job.TryCancel();
-        }
-        _pool.Supervisor.Close();
+        _shutdown = true;
+        // The supervisor cancels what is still queued, as CPython's manager thread does (process.py,
+        // flag_executor_shutting_down): a Submit accepted before Close is queued by then, a later one is refused.
+        _pool.Supervisor.Close(cancelQueued: cancelFutures);
         if (wait && !_pool.Supervisor.IsSupervisorThread) _pool.Supervisor.Join(null);
     }
 
@@ -123,7 +118,7 @@ public sealed class ProcessPoolExecutor : IDisposable, IAsyncDisposable
         var what = target.DisplayName;
         var all = items as TArg[] ?? items.ToArray();
         var typed = TypedChunks.IsPrimitive(typeof(TArg));
-        var submissions = new List<(IFutureJob, Chunk)>((all.Length + chunksize - 1) / chunksize);
+        var submissions = new List<Chunk>((all.Length + chunksize - 1) / chunksize);
         var futures = new List<FutureJob<TResult[]>>(submissions.Capacity);
         for (var start = 0; start < all.Length; start += chunksize)
         {
@@ -131,7 +126,7 @@ public sealed class ProcessPoolExecutor : IDisposable, IAsyncDisposable
             var job = NewFuture(values => ChunkValues<TResult>(values, what), cancellationToken);
             // The typed path (TypedChunks) ships int/long/double chunks as one array; other types as a list of values.
             var slice = typed ? TypedChunks.Slice(all, start, count) : all.Skip(start).Take(count).Select(x => (object?)x).ToList();
-            submissions.Add((job, _pool.MakeChunk(job, 0, target, star: false, slice)));
+            submissions.Add(_pool.MakeChunk(job, 0, target, star: false, slice));
             futures.Add(job);
         }
         Enqueue(submissions);
@@ -146,38 +141,27 @@ public sealed class ProcessPoolExecutor : IDisposable, IAsyncDisposable
         return result;
     }
 
-    private FutureJob<T> NewFuture<T>(Func<System.Collections.IList, T> convert, CancellationToken token)
+    private static FutureJob<T> NewFuture<T>(Func<System.Collections.IList, T> convert, CancellationToken token)
     {
-        var job = new FutureJob<T>(convert, Finished);
+        var job = new FutureJob<T>(convert);
         job.Observe(token);
         return job;
     }
 
-    private void Finished(IFutureJob job)
+    /// <summary>Hands the chunks to the supervisor: refused after Shutdown (CPython's RuntimeError), or with
+    /// BrokenPoolError once a worker died (CPython's BrokenProcessPool at submit).</summary>
+    private void Enqueue(List<Chunk> chunks)
     {
-        lock (_gate) _pending.Remove(job);
-    }
-
-    /// <summary>Hands the chunks to the supervisor, under the gate so that a Shutdown(cancelFutures) either sees
-    /// them pending or comes after the refusal (CPython's _shutdown_lock in submit).</summary>
-    private void Enqueue(IReadOnlyList<(IFutureJob Job, Chunk Chunk)> submissions)
-    {
-        lock (_gate)
+        const string Refused = "cannot schedule new futures after shutdown";
+        if (_shutdown) throw new PoolStateError(Refused);
+        try
         {
-            if (_shutdown) throw new PoolStateError("cannot schedule new futures after shutdown");
-            // Tracked before the supervisor can finish them (Finished waits for this gate).
-            foreach (var (job, _) in submissions) _pending.Add(job);
-            try
-            {
-                _pool.Supervisor.Submit(submissions.Select(s => s.Chunk).ToList());
-            }
-            catch (Exception e)
-            {
-                foreach (var (job, _) in submissions) _pending.Remove(job);
-                // Closed only by our Shutdown, which sets _shutdown first; broken: BrokenPoolError, as CPython's submit.
-                if (e is PoolStateError) throw new PoolStateError("cannot schedule new futures after shutdown");
-                throw;
-            }
+            _pool.Supervisor.Submit(chunks);
+        }
+        catch (PoolStateError)
+        {
+            // The supervisor is closed only by Shutdown: the executor's words.
+            throw new PoolStateError(Refused);
         }
     }
 }

@@ -12,7 +12,7 @@ namespace Lab.Engine.Executors;
 /// set_running_or_notify_cancel).
 /// </summary>
 /// <param name="convert">Turns the chunk's result list into the future's value; may throw InvalidCastException.</param>
-internal sealed class FutureJob<T>(Func<System.Collections.IList, T> convert, Action<FutureJob<T>> finished) : Job(1), IFutureJob
+internal sealed class FutureJob<T>(Func<System.Collections.IList, T> convert) : Job(1)
 {
     private const int Pending = 0, Running = 1, Cancelled = 2;
 
@@ -24,11 +24,15 @@ internal sealed class FutureJob<T>(Func<System.Collections.IList, T> convert, Ac
 
     public Task<T> Task => _completion.Task;
 
-    /// <summary>Cancels the future if it is still pending, as its token's cancellation does (CPython's cancel()).</summary>
-    public bool TryCancel(CancellationToken token = default)
+    /// <summary>Cancels the future if it is still pending (CPython's cancel()): by Map when its iteration ends early,
+    /// and by the supervisor for Shutdown(cancelFutures).</summary>
+    public override bool TryCancel() => CancelWith(default);
+
+    /// <summary>Cancels the future if it is still pending, its Task Canceled with <paramref name="token"/>.</summary>
+    private bool CancelWith(CancellationToken token)
     {
         if (Interlocked.CompareExchange(ref _state, Cancelled, Pending) != Pending) return false;
-        if (_completion.TrySetCanceled(token)) Finish();
+        if (_completion.TrySetCanceled(token)) _registration.Dispose();
         return true;
     }
 
@@ -36,7 +40,7 @@ internal sealed class FutureJob<T>(Func<System.Collections.IList, T> convert, Ac
     public void Observe(CancellationToken token)
     {
         if (!token.CanBeCanceled) return;
-        _registration = token.UnsafeRegister(static (state, t) => ((FutureJob<T>)state!).TryCancel(t), this);
+        _registration = token.UnsafeRegister(static (state, t) => ((FutureJob<T>)state!).CancelWith(t), this);
         // A registration made after completion would be left behind: drop it (Dispose is idempotent).
         if (_completion.Task.IsCompleted) _registration.Dispose();
     }
@@ -52,27 +56,15 @@ internal sealed class FutureJob<T>(Func<System.Collections.IList, T> convert, Ac
             OnFailed(index, e);
             return;
         }
-        if (_completion.TrySetResult(value)) Finish();
+        if (_completion.TrySetResult(value)) _registration.Dispose();
     }
 
     protected override void OnFailed(int index, Exception error)
     {
-        if (_completion.TrySetException(error)) Finish();
+        if (_completion.TrySetException(error)) _registration.Dispose();
     }
 
     /// <summary>The pool broke: a pending or running future fails (process.py, terminate_broken fails every pending
     /// work item); a cancelled one stays cancelled.</summary>
     public override void Abort(Exception error) => OnFailed(0, error);
-
-    private void Finish()
-    {
-        _registration.Dispose();
-        finished(this);
-    }
-}
-
-/// <summary>A future of any result type, as the executor tracks them for shutdown(cancel_futures=True).</summary>
-internal interface IFutureJob
-{
-    bool TryCancel(CancellationToken token = default);
 }

@@ -40,7 +40,7 @@ internal sealed unsafe class PoolSupervisor
     private readonly UnixPipe _wake;
     private readonly Thread _thread;
     private readonly string _initializerName;
-    private bool _closing, _terminating, _wakeClosed;
+    private bool _closing, _terminating, _wakeClosed, _cancelQueued;
     private int _idleDeaths;
     private BrokenPoolError? _broken;
 
@@ -101,9 +101,16 @@ internal sealed unsafe class PoolSupervisor
         if (wake) Wake();
     }
 
-    public void Close()
+    /// <param name="cancelQueued">Also cancel the queued jobs that agree (Job.TryCancel: executor futures not yet
+    /// started), as CPython's manager thread does for shutdown(cancel_futures=True) (process.py,
+    /// flag_executor_shutting_down). A submission accepted before this call is queued by then, so it is cancelled too.</param>
+    public void Close(bool cancelQueued = false)
     {
-        lock (_gate) _closing = true;
+        lock (_gate)
+        {
+            _closing = true;
+            _cancelQueued |= cancelQueued;
+        }
         Wake();
     }
 
@@ -161,7 +168,7 @@ internal sealed unsafe class PoolSupervisor
         {
             while (true)
             {
-                bool closing, terminating;
+                bool closing, terminating, cancelQueued;
                 lock (_gate)
                 {
                     while (_incoming.TryDequeue(out var chunk))
@@ -171,7 +178,10 @@ internal sealed unsafe class PoolSupervisor
                     }
                     closing = _closing;
                     terminating = _terminating;
+                    cancelQueued = _cancelQueued;
+                    _cancelQueued = false;
                 }
+                if (cancelQueued) CancelQueued();
                 if (terminating)
                 {
                     Shutdown(new PoolStateError("the pool was terminated before this task finished"));
@@ -214,6 +224,17 @@ internal sealed unsafe class PoolSupervisor
                 _wake.CloseBoth();
             }
         }
+    }
+
+    /// <summary>Cancels every queued job that agrees and forgets its chunks; the others stay queued.</summary>
+    private void CancelQueued()
+    {
+        var kept = new List<Chunk>(_queued.Count);
+        foreach (var chunk in _queued)
+            if (chunk.Job.TryCancel()) _live.Remove(chunk.Job); // a cancellable job is one chunk (an executor future)
+            else kept.Add(chunk);
+        _queued.Clear();
+        foreach (var chunk in kept) _queued.Enqueue(chunk);
     }
 
     /// <summary>CPython's _maintain_pool: keep the number of workers while the pool runs.</summary>
