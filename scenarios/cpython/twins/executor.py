@@ -13,7 +13,7 @@ import time
 
 from ._common import Hang, observation, require_int, scenario
 from .executor_functions import block, keep_events, start_then_sleep
-from .pool import _refusal
+from .pool import _outcome, _refusal
 from .pool_functions import getpid, raise13, square
 
 SHUTDOWN_TEXT = "cannot schedule new futures after shutdown"
@@ -105,14 +105,7 @@ def map_order(ctx, params):
 def task_exception(ctx, params):
     with _executor(ctx, 1) as ex:
         future = ex.submit(raise13, 13)
-        try:
-            _result(ctx, future, "submit(raise13, 13)")
-            raised, message, remote = "none", "", False
-        except Hang:
-            raise
-        except Exception as e:
-            raised, message = _kind(e), str(e)
-            remote = type(e.__cause__).__name__ == "_RemoteTraceback"
+        raised, message, remote = _outcome(lambda: _result(ctx, future, "submit(raise13, 13)"), _kind, "_RemoteTraceback")
     return (observation(("raised", raised), ("message", message), ("remote_traceback", remote)),
             "process.py attaches the worker's traceback as __cause__ (_RemoteTraceback)")
 
