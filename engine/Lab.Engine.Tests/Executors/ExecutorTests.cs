@@ -11,6 +11,10 @@ public class ExecutorTests
 {
     private static readonly TimeSpan Wait = Limits.Join;
 
+    /// <summary>One worker that can run ExecutorTargets.Block (the events reach it through the initializer).</summary>
+    private static ProcessPoolExecutor Blocking(ProcessEvent started, ProcessEvent release) =>
+        new(1, initializer: (Action<ProcessEvent, ProcessEvent>)ExecutorTargets.KeepEvents, initArgs: [started, release]);
+
     [Fact]
     public void Submit_ReturnsTheResult_AndAsyncTargetsAreAwaited() => Bounded.Run(() =>
     {
@@ -69,7 +73,7 @@ public class ExecutorTests
     {
         using var started = new ProcessEvent();
         using var release = new ProcessEvent();
-        using var executor = new ProcessPoolExecutor(1, initializer: (Action<ProcessEvent, ProcessEvent>)ExecutorTargets.KeepEvents, initArgs: [started, release]);
+        using var executor = Blocking(started, release);
         using var runningCts = new CancellationTokenSource();
         var running = executor.Submit(ExecutorTargets.Block, 0, runningCts.Token);
         Assert.True(started.Wait(Wait));
@@ -93,7 +97,7 @@ public class ExecutorTests
     {
         using var started = new ProcessEvent();
         using var release = new ProcessEvent();
-        using var executor = new ProcessPoolExecutor(1, initializer: (Action<ProcessEvent, ProcessEvent>)ExecutorTargets.KeepEvents, initArgs: [started, release]);
+        using var executor = Blocking(started, release);
         var running = executor.Submit(ExecutorTargets.Block, 5);
         Assert.True(started.Wait(Wait));
         var queued = Enumerable.Range(0, 6).Select(i => executor.Submit(ExecutorTargets.Square, i)).ToList();
@@ -114,7 +118,7 @@ public class ExecutorTests
     {
         using var started = new ProcessEvent();
         using var release = new ProcessEvent();
-        using var executor = new ProcessPoolExecutor(1, initializer: (Action<ProcessEvent, ProcessEvent>)ExecutorTargets.KeepEvents, initArgs: [started, release]);
+        using var executor = Blocking(started, release);
         var results = executor.Map<int, int>(ExecutorTargets.Block, Enumerable.Range(0, 6), timeout: TimeSpan.Zero);
         Assert.Throws<TimeoutException>(() => results.ToList());
         release.Set();
@@ -125,7 +129,7 @@ public class ExecutorTests
     {
         using var started = new ProcessEvent();
         using var release = new ProcessEvent();
-        using var executor = new ProcessPoolExecutor(1, initializer: (Action<ProcessEvent, ProcessEvent>)ExecutorTargets.KeepEvents, initArgs: [started, release]);
+        using var executor = Blocking(started, release);
         using var cts = new CancellationTokenSource();
         var results = executor.MapAsync<int, int>(ExecutorTargets.Block, Enumerable.Range(0, 6), cancellationToken: cts.Token).GetAsyncEnumerator();
         Assert.True(started.Wait(Wait));
@@ -141,7 +145,7 @@ public class ExecutorTests
     {
         using var started = new ProcessEvent();
         using var release = new ProcessEvent();
-        using var executor = new ProcessPoolExecutor(1, initializer: (Action<ProcessEvent, ProcessEvent>)ExecutorTargets.KeepEvents, initArgs: [started, release]);
+        using var executor = Blocking(started, release);
         var running = executor.Submit(ExecutorTargets.Block, 0);
         var pending = Enumerable.Range(0, 4).Select(i => executor.Submit(ExecutorTargets.Square, i)).ToList();
         Assert.True(started.Wait(Wait));

@@ -367,7 +367,8 @@ internal sealed unsafe class PoolSupervisor
         else if (link.Outstanding.Count > 0)
             Break(link, $"a pool worker (pid {link.Pid}) died with {BrokenPoolError.Describe(exitCode)} while tasks were pending; the pool is broken", exitCode);
         else if (_policy.AnyAbruptDeathBreaks && !link.Retiring && !link.Stopping)
-            Break(link, $"a process pool worker (pid {link.Pid}) terminated abruptly with {BrokenPoolError.Describe(exitCode)}; the pool is broken", exitCode);
+            Break(link, $"a process pool worker (pid {link.Pid}) terminated abruptly with {BrokenPoolError.Describe(exitCode)}; " +
+                "the pool is broken", exitCode);
         else if (!link.Retiring && !link.Stopping && ++_idleDeaths >= MaxIdleDeathsInARow)
             Break(link, $"{MaxIdleDeathsInARow} pool workers in a row died before completing any task (the last, pid {link.Pid}, with {BrokenPoolError.Describe(exitCode)}); the pool is broken", exitCode);
     }
