@@ -21,6 +21,13 @@ public sealed class Pool : IDisposable
 
     public Pool(int? processes = null, Delegate? initializer = null, object?[]? initArgs = null,
         int? maxTasksPerChild = null, ProcessContext? context = null)
+        : this(processes, initializer, initArgs, maxTasksPerChild, context, SupervisorPolicy.Pool, "PoolWorker")
+    {
+    }
+
+    /// <summary>The Pool machinery with another supervisor policy (ProcessPoolExecutor's).</summary>
+    internal Pool(int? processes, Delegate? initializer, object?[]? initArgs, int? maxTasksPerChild, ProcessContext? context,
+        SupervisorPolicy policy, string workerName)
     {
         // CPython's messages (pool.py, Pool.__init__).
         var count = processes ?? Environment.ProcessorCount;
@@ -50,7 +57,7 @@ public sealed class Pool : IDisposable
             {
                 // Daemon, as CPython's pool workers: they die with the pool's process.
                 var process = context.Process((Action<Connection, object?[]?, object?[]?, int>)PoolWorker.Run,
-                    [theirs, initTuple, boundInitArgs, maxTasksPerChild ?? 0], name: $"PoolWorker-{poolId}.{++workerCounter}", daemon: true);
+                    [theirs, initTuple, boundInitArgs, maxTasksPerChild ?? 0], name: $"{workerName}-{poolId}.{++workerCounter}", daemon: true);
                 process.Start();
                 mine.MakeNonBlocking();
                 return (process, mine);
@@ -64,10 +71,12 @@ public sealed class Pool : IDisposable
             {
                 theirs.Dispose();
             }
-        });
+        }, policy);
     }
 
     public int Processes { get; }
+
+    internal PoolSupervisor Supervisor => _supervisor;
 
     /// <summary>The pids of the current workers (they change as maxTasksPerChild retires workers).</summary>
     public IReadOnlyList<int> WorkerPids => _supervisor.WorkerPids;
@@ -220,7 +229,7 @@ public sealed class Pool : IDisposable
         return chunks;
     }
 
-    private Chunk MakeChunk(Job job, int index, TargetMethod target, bool star, object items)
+    internal Chunk MakeChunk(Job job, int index, TargetMethod target, bool star, object items)
     {
         int key;
         lock (_functionKeys)

@@ -297,17 +297,64 @@ def pool_chunksize(ctx, n, warmup, params):
     pool = ctx.mp.Pool(processes)
     try:
         ctx.result(pool.map_async(bench_targets.trivial, range(processes * 4), 1), "pool warm-up")
-        samples = []
-        for i in range(warmup + n):
-            t0 = time.perf_counter()
-            out = ctx.result(pool.map_async(bench_targets.trivial, data, size), f"map of batch {i}")
-            t1 = time.perf_counter()
-            if len(out) != tasks:
-                raise RuntimeError(f"map returned {len(out)} results for {tasks} tasks")
-            if i >= warmup:
-                samples.append((t1 - t0) / tasks * 1e6)
+        samples = _per_task(n, warmup, tasks, lambda i: ctx.result(pool.map_async(bench_targets.trivial, data, size), f"map of batch {i}"))
     finally:
         pool.terminate()
+    return "us/task", samples
+
+
+def _per_task(n, warmup, tasks, batch):
+    """Times ``batch(i)`` warmup + n times; the samples after the warm-up, in µs per task. ``batch``
+    returns its results, which must be ``tasks`` many."""
+    samples = []
+    for i in range(warmup + n):
+        t0 = time.perf_counter()
+        out = batch(i)
+        t1 = time.perf_counter()
+        if len(out) != tasks:
+            raise RuntimeError(f"the batch returned {len(out)} results for {tasks} tasks")
+        if i >= warmup:
+            samples.append((t1 - t0) / tasks * 1e6)
+    return samples
+
+
+# --- ProcessPoolExecutor (seeds 59.32) ----------------------------------------------------------
+
+def _executor(ctx, workers):
+    from twins.executor import _make
+    ex = _make(ctx, workers)
+    list(ex.map(bench_targets.trivial, range(workers * 4), timeout=ctx.remaining()))
+    return ex
+
+
+@benchmark("executor-submit", tasks=2000, workers=2)
+def executor_submit(ctx, n, warmup, params):
+    """Per-task overhead of ProcessPoolExecutor.submit: one sample submits ``tasks`` trivial tasks (one
+    future each) on a started and warmed executor and waits for them all; sample = elapsed / tasks in µs."""
+    tasks, workers = params["tasks"], params["workers"]
+    ex = _executor(ctx, workers)
+    try:
+        def batch(_):
+            futures = [ex.submit(bench_targets.trivial, x) for x in range(tasks)]
+            return [f.result(ctx.remaining()) for f in futures]
+
+        samples = _per_task(n, warmup, tasks, batch)
+    finally:
+        ex.shutdown(wait=True, cancel_futures=True)
+    return "us/task", samples
+
+
+@benchmark("executor-map", tasks=5000, chunksize=1, workers=2)
+def executor_map(ctx, n, warmup, params):
+    """Per-task overhead of ProcessPoolExecutor.map: one sample drains one ``map(trivial, range(tasks),
+    chunksize=...)`` on a started and warmed executor; sample = elapsed / tasks in µs."""
+    tasks, size, workers = params["tasks"], params["chunksize"], params["workers"]
+    ex = _executor(ctx, workers)
+    try:
+        samples = _per_task(n, warmup, tasks,
+                            lambda _: list(ex.map(bench_targets.trivial, range(tasks), chunksize=size, timeout=ctx.remaining())))
+    finally:
+        ex.shutdown(wait=True, cancel_futures=True)
     return "us/task", samples
 
 

@@ -84,7 +84,8 @@ class DriverCommandLineTests(unittest.TestCase):
         self.assertIn("exit-codes.exit-137-vs-sigkill", out["scenarios"])
         self.assertEqual(out["benchmarks"], ["start-latency", "child-peak-rss", "start-rate", "queue-throughput",
                                              "pipe-throughput-1mib", "lock-uncontended", "shm-copy", "memcpy-baseline",
-                                             "lock-handoff", "pool-chunksize", "pool-worker-rss", "pool-worker-peak-rss"])
+                                             "lock-handoff", "pool-chunksize", "executor-submit", "executor-map",
+                                             "pool-worker-rss", "pool-worker-peak-rss"])
 
     def test_UnknownScenario_IsUsageErrorWithExit2(self):
         code, out = run_driver("scenario", "no.such-scenario", "--method", "spawn")

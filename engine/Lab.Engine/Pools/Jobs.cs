@@ -23,6 +23,15 @@ internal abstract class Job(int chunks)
 
     protected virtual void OnAllDone() { }
 
+    /// <summary>Called by the supervisor just before a chunk of this job goes to a worker. False: the job was cancelled
+    /// while queued and the chunk is dropped (an executor future, whose cancel() works only until it runs). A job of
+    /// several chunks never refuses, as a Pool job cannot be cancelled.</summary>
+    public virtual bool TryStart() => true;
+
+    /// <summary>Cancels the job if it has not started (shutdown(cancel_futures=True) of an executor); true if it did.
+    /// Called on the supervisor thread for queued chunks only. A Pool job cannot be cancelled.</summary>
+    public virtual bool TryCancel() => false;
+
     /// <param name="values">A List&lt;object?&gt;, or an int[]/long[]/double[] from the typed path (TypedChunks).</param>
     protected abstract void OnDone(int index, System.Collections.IList values);
 

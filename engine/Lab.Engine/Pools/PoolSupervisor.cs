@@ -24,10 +24,6 @@ namespace Lab.Engine.Pools;
 /// </summary>
 internal sealed unsafe class PoolSupervisor
 {
-    /// <summary>At most this many chunks in flight per worker; fewer when little work is queued, so the tail of
-    /// a map spreads over the workers (a long chunk does not sit behind another in one worker while another idles).</summary>
-    private const int MaxWindow = 32;
-
     /// <summary>Workers that die while idle before any chunk completes, in a row, before the pool gives up (a worker
     /// that cannot start would otherwise be replaced forever).</summary>
     private const int MaxIdleDeathsInARow = 10;
@@ -37,18 +33,21 @@ internal sealed unsafe class PoolSupervisor
     private readonly Func<(Process, Connection)> _startWorker;
     private readonly int _processes;
     private readonly int? _maxTasksPerChild;
+    private readonly SupervisorPolicy _policy;
     private readonly List<WorkerLink> _links = [];
     private readonly Queue<Chunk> _queued = new();
     private readonly HashSet<Job> _live = [];
     private readonly UnixPipe _wake;
     private readonly Thread _thread;
     private readonly string _initializerName;
-    private bool _closing, _terminating, _wakeClosed;
+    private bool _closing, _terminating, _wakeClosed, _cancelQueued;
     private int _idleDeaths;
     private BrokenPoolError? _broken;
 
-    public PoolSupervisor(int processes, int? maxTasksPerChild, string initializerName, Func<(Process, Connection)> startWorker)
+    public PoolSupervisor(int processes, int? maxTasksPerChild, string initializerName, Func<(Process, Connection)> startWorker,
+        SupervisorPolicy? policy = null)
     {
+        _policy = policy ?? SupervisorPolicy.Pool;
         _processes = processes;
         _maxTasksPerChild = maxTasksPerChild;
         _initializerName = initializerName;
@@ -89,17 +88,29 @@ internal sealed unsafe class PoolSupervisor
 
     public void Submit(IReadOnlyList<Chunk> chunks)
     {
+        bool wake;
         lock (_gate)
         {
             CheckRunningLocked();
+            // Only the first submission since the loop last drained _incoming needs to wake it: that one's wake comes
+            // after its enqueue, so the loop drains everything queued behind it too (one write(2) per burst of
+            // submissions, not one per ProcessPoolExecutor.Submit).
+            wake = _incoming.Count == 0;
             foreach (var chunk in chunks) _incoming.Enqueue(chunk);
         }
-        Wake();
+        if (wake) Wake();
     }
 
-    public void Close()
+    /// <param name="cancelQueued">Also cancel the queued jobs that agree (Job.TryCancel: executor futures not yet
+    /// started), as CPython's manager thread does for shutdown(cancel_futures=True) (process.py,
+    /// flag_executor_shutting_down). A submission accepted before this call is queued by then, so it is cancelled too.</param>
+    public void Close(bool cancelQueued = false)
     {
-        lock (_gate) _closing = true;
+        lock (_gate)
+        {
+            _closing = true;
+            _cancelQueued |= cancelQueued;
+        }
         Wake();
     }
 
@@ -157,7 +168,7 @@ internal sealed unsafe class PoolSupervisor
         {
             while (true)
             {
-                bool closing, terminating;
+                bool closing, terminating, cancelQueued;
                 lock (_gate)
                 {
                     while (_incoming.TryDequeue(out var chunk))
@@ -167,7 +178,10 @@ internal sealed unsafe class PoolSupervisor
                     }
                     closing = _closing;
                     terminating = _terminating;
+                    cancelQueued = _cancelQueued;
+                    _cancelQueued = false;
                 }
+                if (cancelQueued) CancelQueued();
                 if (terminating)
                 {
                     Shutdown(new PoolStateError("the pool was terminated before this task finished"));
@@ -212,6 +226,17 @@ internal sealed unsafe class PoolSupervisor
         }
     }
 
+    /// <summary>Cancels every queued job that agrees and forgets its chunks; the others stay queued.</summary>
+    private void CancelQueued()
+    {
+        var kept = new List<Chunk>(_queued.Count);
+        foreach (var chunk in _queued)
+            if (chunk.Job.TryCancel()) _live.Remove(chunk.Job); // a cancellable job is one chunk (an executor future)
+            else kept.Add(chunk);
+        _queued.Clear();
+        foreach (var chunk in kept) _queued.Enqueue(chunk);
+    }
+
     /// <summary>CPython's _maintain_pool: keep the number of workers while the pool runs.</summary>
     private void Replenish(bool closing)
     {
@@ -228,7 +253,7 @@ internal sealed unsafe class PoolSupervisor
         if (_queued.Count == 0) return;
         var ready = _links.Where(l => !l.Retiring && !l.Stopping && !l.Gone).ToList();
         if (ready.Count == 0) return;
-        var window = Math.Clamp(_queued.Count / ready.Count + 1, 2, MaxWindow);
+        var window = Math.Clamp(_queued.Count / ready.Count + 1, Math.Min(2, _policy.MaxWindow), _policy.MaxWindow);
         // Round-robin one chunk at a time, so the workers fill evenly.
         var progress = true;
         while (_queued.Count > 0 && progress)
@@ -240,7 +265,7 @@ internal sealed unsafe class PoolSupervisor
                 if (link.Outstanding.Count >= window) continue;
                 if (_maxTasksPerChild is { } max && link.Sent >= max) continue;
                 EngineScheduling.Point(EnginePoint.Dispatch);
-                var chunk = _queued.Dequeue();
+                if (!TryDequeueStartable(out var chunk)) break;
                 if (link.KnownFunctions.Add(chunk.FuncKey))
                     link.Output.Add(PoolProtocol.EncodeFunc(chunk.FuncKey, chunk.Func));
                 link.Output.Add(chunk.Frame);
@@ -249,6 +274,18 @@ internal sealed unsafe class PoolSupervisor
                 progress = true;
             }
         }
+    }
+
+    /// <summary>The next queued chunk whose job agrees to start; a job cancelled while queued (an executor future,
+    /// see Job.TryStart) is dropped here, so it never reaches a worker.</summary>
+    private bool TryDequeueStartable(out Chunk chunk)
+    {
+        while (_queued.TryDequeue(out chunk!))
+        {
+            if (chunk.Job.TryStart()) return true;
+            _live.Remove(chunk.Job);
+        }
+        return false;
     }
 
     private void WaitAndCollect()
@@ -329,6 +366,9 @@ internal sealed unsafe class PoolSupervisor
             Break(link, $"the pool's initializer {_initializerName} failed in worker pid {link.Pid} ({BrokenPoolError.Describe(exitCode)}): {link.InitFailure}; the pool is broken (the initializer is not retried)", exitCode);
         else if (link.Outstanding.Count > 0)
             Break(link, $"a pool worker (pid {link.Pid}) died with {BrokenPoolError.Describe(exitCode)} while tasks were pending; the pool is broken", exitCode);
+        else if (_policy.AnyAbruptDeathBreaks && !link.Retiring && !link.Stopping)
+            Break(link, $"a process pool worker (pid {link.Pid}) terminated abruptly with {BrokenPoolError.Describe(exitCode)}; " +
+                "the pool is broken", exitCode);
         else if (!link.Retiring && !link.Stopping && ++_idleDeaths >= MaxIdleDeathsInARow)
             Break(link, $"{MaxIdleDeathsInARow} pool workers in a row died before completing any task (the last, pid {link.Pid}, with {BrokenPoolError.Describe(exitCode)}); the pool is broken", exitCode);
     }

@@ -17,6 +17,19 @@ internal sealed record TargetMethod(string AssemblyPath, string TypeName, string
     public static TargetMethod From(Delegate target)
     {
         ArgumentNullException.ThrowIfNull(target);
+        // What is checked below depends only on the method once the delegate is bound to no object and single; the
+        // reflection costs microseconds, paid per ProcessPoolExecutor.Submit and Pool.ApplyAsync without this cache.
+        if (target.Target is null && target.HasSingleTarget && Validated.TryGetValue(target.Method, out var known)) return known;
+        var result = Validate(target);
+        if (target.Target is null && target.HasSingleTarget) Validated.TryAdd(target.Method, result);
+        return result;
+    }
+
+    /// <summary>Static methods that passed <see cref="Validate"/> (a bounded set: the program's target methods).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<MethodInfo, TargetMethod> Validated = new();
+
+    private static TargetMethod Validate(Delegate target)
+    {
         var method = target.Method;
         var type = method.DeclaringType;
         if (target.Target is not null || !method.IsStatic)

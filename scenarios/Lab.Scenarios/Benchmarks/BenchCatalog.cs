@@ -50,7 +50,8 @@ public sealed record IpcBenchSizes(
 public static class BenchCatalog
 {
     public const string StartFamily = "start", QueueFamily = "queue", PipeFamily = "pipe", LockFamily = "lock-uncontended",
-        ShmFamily = "shm", HandoffFamily = "lock-handoff", PoolFamily = "pool", PoolRssFamily = "pool-rss", SpinFamily = "spin";
+        ShmFamily = "shm", HandoffFamily = "lock-handoff", PoolFamily = "pool", PoolRssFamily = "pool-rss", SpinFamily = "spin",
+        ExecutorFamily = "executor";
 
     public static IReadOnlyList<BenchDefinition> All { get; } =
     [
@@ -70,6 +71,8 @@ public static class BenchCatalog
         new(PoolChunksize.BestChunksize, PoolFamily, "chunksize", false, false, "the chunksize with the lowest pool-chunksize median (default counted as its value)"),
         new(PoolWorkerRss.Rss, PoolRssFamily, "KiB", false, false, "resident set (VmRSS) of each pool worker after a warm-up map"),
         new(PoolWorkerRss.PeakRss, PoolRssFamily, "KiB", false, false, "peak resident set (VmHWM) of each pool worker after a warm-up map"),
+        new(ExecutorBench.SubmitId, ExecutorFamily, ExecutorBench.Unit, false, false, "ProcessPoolExecutor: submit trivial tasks (one future each) on 2 warm workers and wait for all: time per task"),
+        new(ExecutorBench.MapId, ExecutorFamily, ExecutorBench.Unit, false, false, "ProcessPoolExecutor.map of trivial tasks on 2 warm workers: time per task, per chunksize (chunksize in params)"),
         new(Spin.Id, SpinFamily, Spin.Unit, false, true, "CPU time of a fixed amount of work in process: the machine's own noise, and the calibration target of lab compare"),
     ];
 
@@ -84,6 +87,8 @@ public static class BenchCatalog
         // Issue #6 §8: the engine at chunksize 1 against CPython's best method at chunksize 1, and best against best.
         new(PoolChunksize.OverheadC1, CpythonSubject.SubjectName, PoolChunksize.OverheadC1, AtLeast: false, 0.25, BestReference: true),
         new(PoolChunksize.OverheadBest, CpythonSubject.SubjectName, PoolChunksize.OverheadBest, AtLeast: false, 0.5, BestReference: true),
+        // The executor issue (seeds 59.32): per-task overhead of Submit at most a quarter of CPython's best start method.
+        new(ExecutorBench.SubmitId, CpythonSubject.SubjectName, ExecutorBench.SubmitId, AtLeast: false, 0.25, BestReference: true),
     ];
 
     public static IReadOnlyList<string> Ids { get; } = All.Select(b => b.Id).ToArray();

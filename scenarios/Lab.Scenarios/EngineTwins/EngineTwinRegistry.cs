@@ -7,6 +7,7 @@ public static class EngineTwinRegistry
     public static IReadOnlyList<EngineTwin> All { get; } =
     [
         .. Descriptors.DescriptorsTwins.All,
+        .. Executor.ExecutorTwins.All,
         .. ExitCodes.ExitCodesTwins.All,
         .. Isolation.IsolationTwins.All,
         .. Logging.LoggingTwins.All,

@@ -1,5 +1,6 @@
 using Lab.Scenarios.Areas.Descriptors;
 using Lab.Scenarios.Areas.ExitCodes;
+using Executor = Lab.Scenarios.Areas.Executor;
 using Lab.Scenarios.Areas.Isolation;
 using Lab.Scenarios.Areas.Logging;
 using Lab.Scenarios.Areas.Output;
@@ -105,6 +106,13 @@ public static class ScenarioCatalog
         new SmallWritesWholeScenario(),
         new LargeWritesMayInterleaveScenario(),
         new QueueRecordsWholeScenario(),
+        new Executor.MapOrderScenario(),
+        new Executor.TaskExceptionScenario(),
+        new Executor.CancelBeforeStartScenario(),
+        new Executor.ShutdownCancelFuturesScenario(),
+        new Executor.WorkerKilledScenario(),
+        new Executor.MaxTasksPerChildScenario(),
+        new Executor.LambdaRefusedScenario(),
     }.OrderBy(s => s.Area, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal).ToArray();
 
     public static IReadOnlyList<string> Areas => All.Select(s => s.Area).Distinct().ToArray();

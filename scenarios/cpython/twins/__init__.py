@@ -8,7 +8,7 @@ is complete, in the parent and in spawn/forkserver children alike.
 
 from ._common import SCENARIOS as _REGISTERED
 from . import isolation, exit_codes, termination, pickling, start_methods  # noqa: F401
-from . import pipes, queues, shared_memory, sync, pool, descriptors, output, logging_queue  # noqa: F401
+from . import pipes, queues, shared_memory, sync, pool, descriptors, output, logging_queue, executor  # noqa: F401
 
 # The catalog order (README's table; `lab_driver.py list` prints the ids sorted).
 ORDER = (
@@ -87,6 +87,13 @@ ORDER = (
     "output.small-writes-whole",
     "output.large-writes-may-interleave",
     "logging.queue-records-whole",
+    "executor.map-order",
+    "executor.task-exception",
+    "executor.cancel-before-start",
+    "executor.shutdown-cancel-futures",
+    "executor.worker-killed",
+    "executor.max-tasks-per-child",
+    "executor.lambda-refused",
 )
 
 if set(ORDER) != set(_REGISTERED) or len(ORDER) != len(_REGISTERED):

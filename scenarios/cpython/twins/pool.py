@@ -55,6 +55,18 @@ def _error_kind(e):
     return type(e).__name__
 
 
+def _outcome(call, kind, cause):
+    """Runs ``call``: ("none", "", False) if it returns, else (``kind(e)``, ``str(e)``, whether ``e.__cause__`` is
+    of the type named ``cause``, the remote traceback). A Hang goes on up."""
+    try:
+        call()
+        return "none", "", False
+    except Hang:
+        raise
+    except Exception as e:
+        return kind(e), str(e), type(e.__cause__).__name__ == cause
+
+
 def _refusal(call):
     try:
         call()
@@ -208,14 +220,9 @@ def task_exception(ctx, params):
     directory = ctx.temp_path("pool-tasks")
     os.mkdir(directory)
     with _pool(ctx, processes=processes, initializer=init_record, initargs=(directory,)) as pool:
-        try:
-            ctx.result(pool.map_async(record_then_raise13, range(n), size), "map with a failing element")
-            raised, message, remote = "none", "", False
-        except Hang:
-            raise
-        except Exception as e:
-            raised, message = _error_kind(e), str(e)
-            remote = type(e.__cause__).__name__ == "RemoteTraceback"
+        raised, message, remote = _outcome(lambda: ctx.result(pool.map_async(record_then_raise13, range(n), size),
+                                                              "map with a failing element"),
+                                           _error_kind, "RemoteTraceback")
     ran = len([f for f in os.listdir(directory) if f.startswith("task-")])
     return (observation(("raised", raised), ("message", message), ("remote_traceback", remote), ("tasks_run", ran)),
             f"map(raise13, range({n})), chunksize {size}: 13 raises; every other task still ran")
