@@ -1,4 +1,5 @@
 using Lab.Engine.Pools;
+using Lab.Engine.Scheduling;
 
 namespace Lab.Engine.Executors;
 
@@ -28,11 +29,17 @@ internal sealed class FutureJob<T>(Func<System.Collections.IList, T> convert) : 
     /// and by the supervisor for Shutdown(cancelFutures).</summary>
     public override bool TryCancel() => CancelWith(default);
 
-    /// <summary>Cancels the future if it is still pending, its Task Canceled with <paramref name="token"/>.</summary>
+    /// <summary>Cancels the future if it is still pending, its Task Canceled with <paramref name="token"/>. False when it
+    /// already runs or has finished: a future that a broken pool failed while still pending has finished and stays
+    /// failed (_base.py, Future.cancel returns False for FINISHED; found by the systematic program engine.executor-futures).
+    /// The state changes are scheduling points, so that program explores their races.</summary>
     private bool CancelWith(CancellationToken token)
     {
+        EngineScheduling.Point(EnginePoint.Write);
         if (Interlocked.CompareExchange(ref _state, Cancelled, Pending) != Pending) return false;
-        if (_completion.TrySetCanceled(token)) _registration.Dispose();
+        EngineScheduling.Point(EnginePoint.Write);
+        if (!_completion.TrySetCanceled(token)) return false;
+        _registration.Dispose();
         return true;
     }
 
@@ -45,7 +52,11 @@ internal sealed class FutureJob<T>(Func<System.Collections.IList, T> convert) : 
         if (_completion.Task.IsCompleted) _registration.Dispose();
     }
 
-    public override bool TryStart() => Interlocked.CompareExchange(ref _state, Running, Pending) == Pending;
+    public override bool TryStart()
+    {
+        EngineScheduling.Point(EnginePoint.Write);
+        return Interlocked.CompareExchange(ref _state, Running, Pending) == Pending;
+    }
 
     protected override void OnDone(int index, System.Collections.IList values)
     {
@@ -56,11 +67,13 @@ internal sealed class FutureJob<T>(Func<System.Collections.IList, T> convert) : 
             OnFailed(index, e);
             return;
         }
+        EngineScheduling.Point(EnginePoint.Write);
         if (_completion.TrySetResult(value)) _registration.Dispose();
     }
 
     protected override void OnFailed(int index, Exception error)
     {
+        EngineScheduling.Point(EnginePoint.Write);
         if (_completion.TrySetException(error)) _registration.Dispose();
     }
 

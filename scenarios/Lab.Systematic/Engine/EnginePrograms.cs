@@ -20,6 +20,7 @@ public static class EnginePrograms
         new("engine.condition-producer-consumer", "two consumers wait with while on a ProcessCondition; a producer puts two items", null, 300, 1, ConditionPrograms.ProducerConsumer),
         new("engine.condition-lost-wakeup", "seeded bug: consumers wait with if instead of while; a woken consumer finds the item taken", BugKind.Assertion, 300, 1, ConditionPrograms.LostWakeup),
         new("engine.barrier-rounds", "three parties pass a ProcessBarrier twice; nobody leaves a round before all arrived", null, 300, 1, BarrierProgram.ThreePartiesTwoRounds),
+        new("engine.executor-futures", "a caller cancels two executor futures while the supervisor starts, completes or aborts them (a worker died)", null, 300, 2, ExecutorFutureProgram.CancelCompleteBreak),
         new("engine.queue-feeder", "a ProcessQueue's feeder thread runs controlled: two puts, a polling consumer, close and join", null, 300, 2, QueueFeederProgram.PutGetCloseJoin),
     ];
 
