@@ -8,6 +8,7 @@ public static class EngineTwinRegistry
     [
         .. ExitCodes.ExitCodesTwins.All,
         .. Isolation.IsolationTwins.All,
+        .. Managers.ManagersTwins.All,
         .. Pickling.PicklingTwins.All,
         .. Pipes.PipesTwins.All,
         .. Pool.PoolTwins.All,

@@ -1,5 +1,6 @@
 using Lab.Scenarios.Areas.ExitCodes;
 using Lab.Scenarios.Areas.Isolation;
+using Lab.Scenarios.Areas.Managers;
 using Lab.Scenarios.Areas.Pickling;
 using Lab.Scenarios.Areas.Pool;
 using Lab.Scenarios.Areas.Pipes;
@@ -95,6 +96,12 @@ public static class ScenarioCatalog
         new BadArgumentsScenario(),
         new PoolPropertyScenario(),
         new WorkerKillPropertyScenario(),
+        new ChildAppendsScenario(),
+        new IsolationVersusManagedScenario(),
+        new ProxyAfterShutdownScenario(),
+        new KilledManagerScenario(),
+        new ConcurrentAppendsScenario(),
+        new UnauthenticatedRefusedScenario(),
     }.OrderBy(s => s.Area, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal).ToArray();
 
     public static IReadOnlyList<string> Areas => All.Select(s => s.Area).Distinct().ToArray();
