@@ -15,12 +15,12 @@ internal sealed class ManagerConnection : IDisposable
     internal static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(10);
 
     private readonly Socket _socket;
-    private readonly NetworkStream _stream;
+    private readonly Stream _stream;
 
     private ManagerConnection(Socket socket)
     {
         _socket = socket;
-        _stream = new NetworkStream(socket, ownsSocket: true);
+        _stream = SocketStreams.Buffered(socket);
     }
 
     public static ManagerConnection Open(ManagerEndpoint endpoint)
@@ -69,5 +69,5 @@ internal sealed class ManagerConnection : IDisposable
         return ManagerProtocol.Unwrap(reply ?? throw new ManagerError($"the manager closed the connection during '{name}' (its process died or was shut down)"));
     }
 
-    public void Dispose() => _stream.Dispose();
+    public void Dispose() => SocketStreams.Close(_stream, _socket);
 }

@@ -63,7 +63,7 @@ internal static class ManagerServer
 
         private void ServeClient(Socket client)
         {
-            using var stream = new NetworkStream(client, ownsSocket: true);
+            var stream = SocketStreams.Buffered(client);
             try
             {
                 // Another user cannot reach the 0700 directory; the peer check says so even if someone widened it.
@@ -86,6 +86,10 @@ internal static class ManagerServer
             catch (Exception e) when (e is IOException or SocketException or ChannelFormatError or ManagerAuthenticationError)
             {
                 // The client went away, sent garbage or failed the challenge: only this connection ends.
+            }
+            finally
+            {
+                SocketStreams.Close(stream, client);
             }
         }
 
