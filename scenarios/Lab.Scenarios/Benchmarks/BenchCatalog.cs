@@ -50,7 +50,8 @@ public sealed record IpcBenchSizes(
 public static class BenchCatalog
 {
     public const string StartFamily = "start", QueueFamily = "queue", PipeFamily = "pipe", LockFamily = "lock-uncontended",
-        ShmFamily = "shm", HandoffFamily = "lock-handoff", PoolFamily = "pool", PoolRssFamily = "pool-rss", SpinFamily = "spin";
+        ShmFamily = "shm", HandoffFamily = "lock-handoff", PoolFamily = "pool", PoolRssFamily = "pool-rss", SpinFamily = "spin",
+        ManagerFamily = "manager-call";
 
     public static IReadOnlyList<BenchDefinition> All { get; } =
     [
@@ -70,6 +71,7 @@ public static class BenchCatalog
         new(PoolChunksize.BestChunksize, PoolFamily, "chunksize", false, false, "the chunksize with the lowest pool-chunksize median (default counted as its value)"),
         new(PoolWorkerRss.Rss, PoolRssFamily, "KiB", false, false, "resident set (VmRSS) of each pool worker after a warm-up map"),
         new(PoolWorkerRss.PeakRss, PoolRssFamily, "KiB", false, false, "peak resident set (VmHWM) of each pool worker after a warm-up map"),
+        new(ManagerCall.Id, ManagerFamily, ManagerCall.Unit, false, false, "one proxy method call (list.append of a small int) from the parent to a manager's process (report only)"),
         new(Spin.Id, SpinFamily, Spin.Unit, false, true, "CPU time of a fixed amount of work in process: the machine's own noise, and the calibration target of lab compare"),
     ];
 

@@ -35,6 +35,8 @@ public static class BenchTwins
         new(BenchCatalog.PoolFamily, SubjectKind.Python, (s, r) => PoolChunksize.OnCpython(Python(s), r.Plan)),
         new(BenchCatalog.PoolRssFamily, SubjectKind.Engine, (s, r) => PoolWorkerRss.OnEngine(Engine(s), r.Plan)),
         new(BenchCatalog.PoolRssFamily, SubjectKind.Python, (s, r) => PoolWorkerRss.OnCpython(Python(s), r.Plan, r.Wanted)),
+        new(BenchCatalog.ManagerFamily, SubjectKind.Engine, (s, r) => ManagerCall.OnEngine(Engine(s), r.Plan)),
+        new(BenchCatalog.ManagerFamily, SubjectKind.Python, (s, r) => ManagerCall.OnCpython(Python(s), r.Plan)),
         new(BenchCatalog.SpinFamily, SubjectKind.Engine, (s, r) => [Spin.OnEngine(Engine(s), r.Plan)]),
     ];
 
