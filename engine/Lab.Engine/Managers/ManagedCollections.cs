@@ -14,13 +14,13 @@ internal sealed class ManagedList(List<object?> items) : IManagedObject
                 case ("extend", [List<object?> more]): items.AddRange(more); return null;
                 case ("insert", [int index, var item]): items.Insert(Math.Clamp(index < 0 ? index + items.Count : index, 0, items.Count), item); return null;
                 case ("pop", [int index]):
-                {
-                    if (items.Count == 0) throw new RemoteFault("IndexError", "pop from empty list");
-                    var i = Index(index, "pop index out of range");
-                    var item = items[i];
-                    items.RemoveAt(i);
-                    return item;
-                }
+                    {
+                        if (items.Count == 0) throw new RemoteFault("IndexError", "pop from empty list");
+                        var i = Index(index, "pop index out of range");
+                        var item = items[i];
+                        items.RemoveAt(i);
+                        return item;
+                    }
                 case ("remove", [var item]):
                     var at = items.FindIndex(x => Equals(x, item));
                     if (at < 0) throw new RemoteFault("ValueError", "list.remove(x): x not in list");

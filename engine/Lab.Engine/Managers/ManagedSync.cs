@@ -57,13 +57,13 @@ internal sealed class ManagedQueue : IManagedObject
                     Monitor.PulseAll(_items);
                     return null;
                 case ("get", [bool block, var timeout]):
-                {
-                    var deadline = Sharing.Deadline.From(block ? NullIfInfinite(BuiltinObjects.Timeout(timeout)) : TimeSpan.Zero);
-                    while (_items.Count == 0)
-                        if (deadline.HasPassed || !Monitor.Wait(_items, deadline.Remaining))
-                            if (_items.Count == 0) throw new RemoteFault("Empty", "the queue is empty");
-                    return _items.Dequeue();
-                }
+                    {
+                        var deadline = Sharing.Deadline.From(block ? NullIfInfinite(BuiltinObjects.Timeout(timeout)) : TimeSpan.Zero);
+                        while (_items.Count == 0)
+                            if (deadline.HasPassed || !Monitor.Wait(_items, deadline.Remaining))
+                                if (_items.Count == 0) throw new RemoteFault("Empty", "the queue is empty");
+                        return _items.Dequeue();
+                    }
                 case ("qsize", []): return _items.Count;
                 default: throw BuiltinObjects.NoMethod("Queue", method);
             }
