@@ -34,6 +34,19 @@ internal static class ManagerTargets
         never.Wait();
     }
 
+    /// <summary>A pool worker's proxy, set by its initializer (task arguments are not encoded for inheritance).</summary>
+    private static ListProxy? _workerList;
+
+    public static void SetWorkerList(ListProxy list) => _workerList = list;
+
+    public static int AppendFromTask(int item)
+    {
+        _workerList!.Append(item);
+        return item;
+    }
+
+    public static int CountTask(ListProxy list) => list.Count;
+
     public static void IncrementCounter(Proxy counter, int times)
     {
         for (var i = 0; i < times; i++) counter.Call("Increment");

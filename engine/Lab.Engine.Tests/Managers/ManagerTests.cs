@@ -30,6 +30,21 @@ public class ManagerTests
     }
 
     [Fact]
+    public void PoolWorkers_ReachAProxyThroughTheirInitializer_TaskArgumentsRefuseIt()
+    {
+        using var manager = Manager.StartNew();
+        var list = manager.List();
+        using (var pool = new Pool(2, initializer: ManagerTargets.SetWorkerList, initArgs: [list]))
+        {
+            Assert.Equal(Enumerable.Range(0, 10), pool.Map<int, int>(ManagerTargets.AppendFromTask, Enumerable.Range(0, 10)));
+            Assert.Throws<Serialization.SerializationError>(() => pool.Map<ListProxy, int>(ManagerTargets.CountTask, [list]));
+            pool.Close();
+            Assert.True(pool.Join(Limits.Join));
+        }
+        Assert.Equal(Enumerable.Range(0, 10).Cast<object?>(), list.ToList().Order());
+    }
+
+    [Fact]
     public void PlainList_IsCopiedIntoTheChild_ManagedListIsShared()
     {
         var plain = new List<object?>();
