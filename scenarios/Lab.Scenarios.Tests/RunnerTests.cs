@@ -104,8 +104,9 @@ public class RunnerTests
     {
         var ids = ScenarioCatalog.All.Select(s => s.Id).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
-        var areas = new[] { "isolation", "exit-codes", "termination", "pickling", "start-methods", "pipes", "queues", "shared-memory", "sync", "pool", "systematic" };
-        Assert.All(ScenarioCatalog.All, s => Assert.Contains(s.Area, areas));
+        // The area is the scenario's folder under Areas/ (its namespace), in kebab case: SharedMemory/ holds shared-memory.*.
+        static string Kebab(string name) => System.Text.RegularExpressions.Regex.Replace(name, "(?<=[a-z])(?=[A-Z])", "-").ToLowerInvariant();
+        Assert.All(ScenarioCatalog.All, s => Assert.Equal(Kebab(s.GetType().Namespace!.Split('.')[^1]), s.Area));
         Assert.All(ScenarioCatalog.All, s => Assert.False(string.IsNullOrWhiteSpace(s.Source)));
     }
 }

@@ -394,3 +394,27 @@ def pool_worker_rss(ctx, n, warmup, params):
 def pool_worker_peak_rss(ctx, n, warmup, params):
     """VmHWM (peak resident set) of each pool worker after a warm-up map."""
     return _pool_worker_memory(ctx, n, warmup, params, "VmHWM")
+
+
+# --- managers ------------------------------------------------------------------------------
+
+@benchmark("manager-call", calls=2000)
+def manager_call(ctx, n, warmup, params):
+    """perf_counter_ns around ``calls`` append(i) calls on a manager's list proxy from this
+    process; sample = us per call (a round trip to the manager's process). The manager is started
+    with ctx.mp and the proxy connected (one append) before the first repetition. The method is
+    bound once outside the loop. The engine side is scenarios/Lab.Scenarios/Benchmarks/ManagerCall.cs."""
+    calls = params["calls"]
+    with ctx.mp.Manager() as manager:
+        lst = manager.list()
+        lst.append(-1)
+        append = lst.append
+        samples = []
+        for i in range(warmup + n):
+            t0 = time.perf_counter_ns()
+            for k in range(calls):
+                append(k)
+            t1 = time.perf_counter_ns()
+            if i >= warmup:
+                samples.append((t1 - t0) / 1000.0 / calls)
+    return "us", samples

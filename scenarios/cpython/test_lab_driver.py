@@ -85,7 +85,7 @@ class DriverCommandLineTests(unittest.TestCase):
         self.assertEqual(out["benchmarks"], ["start-latency", "child-peak-rss", "start-rate", "queue-throughput",
                                              "pipe-throughput-1mib", "lock-uncontended", "shm-copy", "memcpy-baseline",
                                              "lock-handoff", "pool-chunksize", "executor-submit", "executor-map",
-                                             "pool-worker-rss", "pool-worker-peak-rss"])
+                                             "pool-worker-rss", "pool-worker-peak-rss", "manager-call"])
 
     def test_UnknownScenario_IsUsageErrorWithExit2(self):
         code, out = run_driver("scenario", "no.such-scenario", "--method", "spawn")
@@ -186,6 +186,7 @@ class DriverCommandLineTests(unittest.TestCase):
         cases = [("queue-throughput", {"messages": 50}, "msgs/s", True),
                  ("pipe-throughput-1mib", {"messages": 3, "size": 100000}, "MB/s", True),
                  ("lock-handoff", {"rounds": 20}, "ns", True),
+                 ("manager-call", {"calls": 20}, "us", True),
                  ("lock-uncontended", {"pairs": 1000}, "ns", False),
                  ("shm-copy", {"mib": 1}, "GB/s", False),
                  ("memcpy-baseline", {"mib": 1}, "GB/s", False)]

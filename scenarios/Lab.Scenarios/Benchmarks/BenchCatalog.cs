@@ -51,7 +51,7 @@ public static class BenchCatalog
 {
     public const string StartFamily = "start", QueueFamily = "queue", PipeFamily = "pipe", LockFamily = "lock-uncontended",
         ShmFamily = "shm", HandoffFamily = "lock-handoff", PoolFamily = "pool", PoolRssFamily = "pool-rss", SpinFamily = "spin",
-        ExecutorFamily = "executor";
+        ExecutorFamily = "executor", ManagerFamily = "manager-call";
 
     public static IReadOnlyList<BenchDefinition> All { get; } =
     [
@@ -73,6 +73,7 @@ public static class BenchCatalog
         new(PoolWorkerRss.PeakRss, PoolRssFamily, "KiB", false, false, "peak resident set (VmHWM) of each pool worker after a warm-up map"),
         new(ExecutorBench.SubmitId, ExecutorFamily, ExecutorBench.Unit, false, false, "ProcessPoolExecutor: submit trivial tasks (one future each) on 2 warm workers and wait for all: time per task"),
         new(ExecutorBench.MapId, ExecutorFamily, ExecutorBench.Unit, false, false, "ProcessPoolExecutor.map of trivial tasks on 2 warm workers: time per task, per chunksize (chunksize in params)"),
+        new(ManagerCall.Id, ManagerFamily, ManagerCall.Unit, false, false, "one proxy method call (list.append of a small int) from the parent to a manager's process (report only)"),
         new(Spin.Id, SpinFamily, Spin.Unit, false, true, "CPU time of a fixed amount of work in process: the machine's own noise, and the calibration target of lab compare"),
     ];
 

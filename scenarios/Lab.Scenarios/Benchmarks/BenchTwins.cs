@@ -37,6 +37,8 @@ public static class BenchTwins
         new(BenchCatalog.PoolRssFamily, SubjectKind.Python, (s, r) => PoolWorkerRss.OnCpython(Python(s), r.Plan, r.Wanted)),
         new(BenchCatalog.ExecutorFamily, SubjectKind.Engine, (s, r) => ExecutorBench.OnEngine(Engine(s), r.Plan, r.Wanted)),
         new(BenchCatalog.ExecutorFamily, SubjectKind.Python, (s, r) => ExecutorBench.OnCpython(Python(s), r.Plan, r.Wanted)),
+        new(BenchCatalog.ManagerFamily, SubjectKind.Engine, (s, r) => ManagerCall.OnEngine(Engine(s), r.Plan)),
+        new(BenchCatalog.ManagerFamily, SubjectKind.Python, (s, r) => ManagerCall.OnCpython(Python(s), r.Plan)),
         new(BenchCatalog.SpinFamily, SubjectKind.Engine, (s, r) => [Spin.OnEngine(Engine(s), r.Plan)]),
     ];
 

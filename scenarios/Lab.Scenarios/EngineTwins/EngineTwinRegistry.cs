@@ -12,6 +12,7 @@ public static class EngineTwinRegistry
         .. Isolation.IsolationTwins.All,
         .. Logging.LoggingTwins.All,
         .. Output.OutputTwins.All,
+        .. Managers.ManagersTwins.All,
         .. Pickling.PicklingTwins.All,
         .. Pipes.PipesTwins.All,
         .. Pool.PoolTwins.All,

@@ -4,6 +4,7 @@ using Executor = Lab.Scenarios.Areas.Executor;
 using Lab.Scenarios.Areas.Isolation;
 using Lab.Scenarios.Areas.Logging;
 using Lab.Scenarios.Areas.Output;
+using Lab.Scenarios.Areas.Managers;
 using Lab.Scenarios.Areas.Pickling;
 using Lab.Scenarios.Areas.Pool;
 using Lab.Scenarios.Areas.Pipes;
@@ -113,6 +114,12 @@ public static class ScenarioCatalog
         new Executor.WorkerKilledScenario(),
         new Executor.MaxTasksPerChildScenario(),
         new Executor.LambdaRefusedScenario(),
+        new ChildAppendsScenario(),
+        new IsolationVersusManagedScenario(),
+        new ProxyAfterShutdownScenario(),
+        new KilledManagerScenario(),
+        new ConcurrentAppendsScenario(),
+        new UnauthenticatedRefusedScenario(),
     }.OrderBy(s => s.Area, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal).ToArray();
 
     public static IReadOnlyList<string> Areas => All.Select(s => s.Area).Distinct().ToArray();

@@ -9,6 +9,7 @@ is complete, in the parent and in spawn/forkserver children alike.
 from ._common import SCENARIOS as _REGISTERED
 from . import isolation, exit_codes, termination, pickling, start_methods  # noqa: F401
 from . import pipes, queues, shared_memory, sync, pool, descriptors, output, logging_queue, executor  # noqa: F401
+from . import managers  # noqa: F401
 
 # The catalog order (README's table; `lab_driver.py list` prints the ids sorted).
 ORDER = (
@@ -94,6 +95,12 @@ ORDER = (
     "executor.worker-killed",
     "executor.max-tasks-per-child",
     "executor.lambda-refused",
+    "managers.child-appends",
+    "managers.isolation-versus-managed",
+    "managers.proxy-after-shutdown",
+    "managers.killed-manager",
+    "managers.concurrent-appends",
+    "managers.unauthenticated-refused",
 )
 
 if set(ORDER) != set(_REGISTERED) or len(ORDER) != len(_REGISTERED):
