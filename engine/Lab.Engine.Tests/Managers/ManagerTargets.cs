@@ -34,7 +34,7 @@ internal static class ManagerTargets
         never.Wait();
     }
 
-    /// <summary>A pool worker's proxy, set by its initializer (task arguments are not encoded for inheritance).</summary>
+    /// <summary>A pool worker's proxy, set by its initializer (the 59.27 pattern; a task may also take one as an argument).</summary>
     private static ListProxy? _workerList;
 
     public static void SetWorkerList(ListProxy list) => _workerList = list;
@@ -46,6 +46,16 @@ internal static class ManagerTargets
     }
 
     public static int CountTask(ListProxy list) => list.Count;
+
+    public static int AppendThroughArgument(ListProxy list, int item)
+    {
+        list.Append(item);
+        return item;
+    }
+
+    public static ListProxy ReturnProxy(ListProxy list) => list;
+
+    public static int QueueSize(Lab.Engine.Queues.ProcessQueue queue) => queue.QSize();
 
     public static void IncrementCounter(Proxy counter, int times)
     {

@@ -30,18 +30,55 @@ public class ManagerTests
     }
 
     [Fact]
-    public void PoolWorkers_ReachAProxyThroughTheirInitializer_TaskArgumentsRefuseIt()
+    public void PoolWorkers_ReachAProxyThroughTheirInitializer()
     {
         using var manager = Manager.StartNew();
         var list = manager.List();
         using (var pool = new Pool(2, initializer: ManagerTargets.SetWorkerList, initArgs: [list]))
         {
             Assert.Equal(Enumerable.Range(0, 10), pool.Map<int, int>(ManagerTargets.AppendFromTask, Enumerable.Range(0, 10)));
-            Assert.Throws<Serialization.SerializationError>(() => pool.Map<ListProxy, int>(ManagerTargets.CountTask, [list]));
             pool.Close();
             Assert.True(pool.Join(Limits.Join));
         }
         Assert.Equal(Enumerable.Range(0, 10).Cast<object?>(), list.ToList().Order());
+    }
+
+    [Fact]
+    public void PoolTasks_TakeAProxyAsArgument_ButCannotReturnOne()
+    {
+        using var manager = Manager.StartNew();
+        var list = manager.List();
+        using (var pool = new Pool(2))
+        {
+            var items = Enumerable.Range(0, 20).ToList();
+            Assert.Equal(items, pool.StarMap<int>((Func<ListProxy, int, int>)ManagerTargets.AppendThroughArgument, items.Select(i => new object?[] { list, i })));
+            Assert.Equal([20], pool.Map<ListProxy, int>(ManagerTargets.CountTask, [list]));
+            // Results travel from the worker with no inherited kinds: a worker's bytes never make the parent connect anywhere.
+            var refused = Assert.ThrowsAny<Exception>(() => pool.Map<ListProxy, ListProxy>(ManagerTargets.ReturnProxy, [list]));
+            Assert.Contains("manager-proxy", refused.Message);
+            pool.Close();
+            Assert.True(pool.Join(Limits.Join));
+        }
+        Assert.Equal(Enumerable.Range(0, 20).Cast<object?>(), list.ToList().Order());
+    }
+
+    [Fact]
+    public void PoolTaskArguments_ResourcesWithDescriptors_StillRefusedInTheParent()
+    {
+        using var pool = new Pool(1);
+        using var queue = new Lab.Engine.Queues.ProcessQueue();
+        var refused = Assert.Throws<Serialization.SerializationError>(() => pool.Map<Lab.Engine.Queues.ProcessQueue, int>(ManagerTargets.QueueSize, [queue]));
+        Assert.Contains("when it starts", refused.Message);
+    }
+
+    [Fact]
+    public async Task ExecutorSubmit_TakesAProxyAsArgument()
+    {
+        using var manager = Manager.StartNew();
+        var list = manager.List();
+        await using (var executor = new ProcessPoolExecutor(1))
+            Assert.Equal(5, await executor.Submit<int>((Func<ListProxy, int, int>)ManagerTargets.AppendThroughArgument, [list, 5]));
+        Assert.Equal([5], list.ToList());
     }
 
     [Fact]

@@ -8,9 +8,15 @@ namespace Lab.Engine.Managers;
 /// address, object id, kind and the manager's key, and the child opens its own connection on first use
 /// (CPython's RebuildProxy). Thread-safe: calls through one proxy are serialised on its connection.
 /// </summary>
-[InheritedKind("manager-proxy")]
+[InheritedKind(Kind)]
 public class Proxy : IInheritable, IDisposable
 {
+    internal const string Kind = "manager-proxy";
+
+    /// <summary>The proxies this process rebuilt, by manager and object: a pool task that receives a proxy reuses the
+    /// connection the worker already has instead of opening (and authenticating) one per task.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Address, string Key, long Id), Proxy> Rebuilt = new();
+
     private readonly object _gate = new();
     private ManagerConnection? _connection;
 
@@ -64,14 +70,16 @@ public class Proxy : IInheritable, IDisposable
 
     public override string ToString() => $"<{GetType().Name} '{TypeId}' id={Id} at {Address}>";
 
-    string IInheritable.InheritedKind => "manager-proxy";
+    string IInheritable.InheritedKind => Kind;
 
     object? IInheritable.ExportState(InheritanceWriter writer) => new object?[] { Endpoint.Address, Endpoint.Key, Id, TypeId };
 
     internal static object FromInherited(object? state, InheritanceReader reader)
     {
         var s = (object?[])state!;
-        return Create(new ManagerEndpoint((string)s[0]!, (byte[])s[1]!), (long)s[2]!, (string)s[3]!);
+        var (address, key, id, typeId) = ((string)s[0]!, (byte[])s[1]!, (long)s[2]!, (string)s[3]!);
+        var proxy = Rebuilt.GetOrAdd((address, Convert.ToHexString(key), id), _ => Create(new ManagerEndpoint(address, key), id, typeId));
+        return proxy.TypeId == typeId ? proxy : throw new InvalidCastException($"object {id} of {address} is a {proxy.TypeId}, not a {typeId}");
     }
 
     /// <summary>The proxy class for a kind: a closed switch, a registered type gets the generic <see cref="Proxy"/>.</summary>

@@ -17,7 +17,7 @@ internal static class PoolProtocol
     /// <param name="items">A List&lt;object?&gt; (of argument tuples when <paramref name="star"/>), or an int[]/long[]/double[]
     /// of single arguments (the typed path, see TypedChunks).</param>
     public static byte[] EncodeTask(long chunkId, int funcKey, bool star, object items) =>
-        ChannelEncoder.Encode(new object?[] { Task, chunkId, funcKey, star, items }, null, null, "task arguments");
+        ChannelEncoder.Encode(new object?[] { Task, chunkId, funcKey, star, items }, null, Sharing.InheritanceWriter.ForTaskArguments(), "task arguments");
 
     public static byte[] EncodeFunc(int key, TargetMethod target) =>
         ChannelEncoder.Encode(PoolProtocol.Concat([Func, key], ToTuple(target)));

@@ -69,7 +69,8 @@ internal static unsafe class PoolWorker
                 if (!ReadSome(fd, input)) return;
             }
             EngineScheduling.Point(EnginePoint.Receive);
-            var message = (object?[])ChannelDecoder.Decode(frame)!;
+            // The parent's frames: task arguments may hold manager proxies (InheritedKinds.InTaskArguments).
+            var message = (object?[])ChannelDecoder.Decode(frame, null, Sharing.InheritanceReader.ForTaskArguments)!;
             switch ((int)message[0]!)
             {
                 case PoolProtocol.Func:

@@ -82,7 +82,7 @@ internal static class ChannelEncoder
                     }
                     break;
                 }
-                case Sharing.IInheritable resource when inheritance is not null:
+                case Sharing.IInheritable resource when inheritance is not null && inheritance.Allows(resource.InheritedKind):
                     Tag(w, ChannelTag.Inherited);
                     Write(resource.InheritedKind, path, depth + 1);
                     Write(resource.ExportState(inheritance), path, depth + 1);

@@ -21,12 +21,25 @@ internal sealed class InheritanceWriter
     public const int MaxDescriptors = 256;
 
     private readonly List<int> _descriptors = [];
+    private readonly IReadOnlySet<string>? _kinds;
+
+    /// <param name="kinds">The kinds this writer may carry (null: every kind, with its descriptors, as at a child's
+    /// start). A writer limited to kinds carries no descriptors.</param>
+    public InheritanceWriter(IReadOnlySet<string>? kinds = null) => _kinds = kinds;
+
+    /// <summary>The writer of a pool task's arguments (parent to worker, after the worker started): only the kinds of
+    /// <see cref="InheritedKinds.InTaskArguments"/>.</summary>
+    public static InheritanceWriter ForTaskArguments() => new(InheritedKinds.InTaskArguments);
 
     public IReadOnlyList<int> Descriptors => _descriptors;
+
+    public bool Allows(string kind) => _kinds is null || _kinds.Contains(kind);
 
     /// <summary>Returns the slot of <paramref name="fd"/>; the child finds it at fd_base + slot.</summary>
     public int Add(int fd)
     {
+        if (_kinds is not null)
+            throw new Serialization.SerializationError("a resource with descriptors can only be handed to a child process when it starts");
         var existing = _descriptors.IndexOf(fd);
         if (existing >= 0) return existing;
         if (_descriptors.Count == MaxDescriptors)
@@ -36,9 +49,14 @@ internal sealed class InheritanceWriter
     }
 }
 
-/// <summary>Child side: where inherited slot numbers land.</summary>
-internal sealed class InheritanceReader(int fdBase, int count)
+/// <summary>Child side: where inherited slot numbers land, and which kinds may be rebuilt (null: every kind).</summary>
+internal sealed class InheritanceReader(int fdBase, int count, IReadOnlySet<string>? kinds = null)
 {
+    /// <summary>The reader of a pool task's arguments: no descriptors, only <see cref="InheritedKinds.InTaskArguments"/>.</summary>
+    public static readonly InheritanceReader ForTaskArguments = new(0, 0, InheritedKinds.InTaskArguments);
+
+    public bool Allows(string kind) => kinds is null || kinds.Contains(kind);
+
     public int Descriptor(int slot) =>
         slot >= 0 && slot < count ? fdBase + slot
         : throw new Serialization.ChannelFormatError($"inherited descriptor slot {slot} is outside 0..{count - 1}");
@@ -62,8 +80,15 @@ internal static class InheritedKinds
 
     public static IReadOnlyCollection<string> Kinds => Factories.Value.Keys;
 
+    /// <summary>The kinds a pool task's arguments may carry from the parent to a running worker: those that need no
+    /// descriptor (a manager's proxy: an address, an object id and the manager's key, as CPython pickles a proxy into
+    /// a task). Results travel the other way with none: a worker's bytes never make the parent connect anywhere.</summary>
+    public static readonly IReadOnlySet<string> InTaskArguments = new HashSet<string>(StringComparer.Ordinal) { Managers.Proxy.Kind };
+
     public static object Create(string kind, object? state, InheritanceReader reader)
     {
+        if (!reader.Allows(kind))
+            throw new Serialization.ChannelFormatError($"an inherited {kind} is not allowed here");
         if (!Factories.Value.TryGetValue(kind, out var factory))
             throw new Serialization.ChannelFormatError($"unknown inherited resource kind '{kind}'");
         try
