@@ -11,4 +11,8 @@ public sealed record CaseCall(
     IReadOnlyDictionary<string, object?> Params,
     string StartMethod,
     TimeSpan Budget,
-    RunSettings Settings);
+    RunSettings Settings)
+{
+    /// <summary>An integer parameter (JSON numbers arrive as int, long or double).</summary>
+    public int Int(string key) => Convert.ToInt32(Params[key], System.Globalization.CultureInfo.InvariantCulture);
+}

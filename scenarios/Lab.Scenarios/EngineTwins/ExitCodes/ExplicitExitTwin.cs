@@ -12,7 +12,7 @@ public sealed class ExplicitExitTwin : EngineTwin
     public override Observation ObserveCase(CaseCall @case, ProcessContext context, RunSettings settings, TimeSpan budget)
     {
         using var scope = new ChildScope(context, budget);
-        var p = Run.ToEnd(scope, ExitCodeTargets.Exit, [Convert.ToInt32(@case.Params["code"], System.Globalization.CultureInfo.InvariantCulture)]);
+        var p = Run.ToEnd(scope, ExitCodeTargets.Exit, [@case.Int("code")]);
         return p is null ? Run.Hang("the child") : Observe.Pairs(("exitcode", p.ExitCode));
     }
 }

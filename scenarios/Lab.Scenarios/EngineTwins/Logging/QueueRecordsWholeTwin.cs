@@ -15,8 +15,7 @@ public sealed class QueueRecordsWholeTwin : EngineTwin
 
     public override Observation ObserveCase(CaseCall @case, ProcessContext context, RunSettings settings, TimeSpan budget)
     {
-        int Param(string key) => Convert.ToInt32(@case.Params[key], System.Globalization.CultureInfo.InvariantCulture);
-        var (workers, records) = (Param("workers"), Param("records"));
+        var (workers, records) = (@case.Int("workers"), @case.Int("records"));
         var received = new RecordKeeper();
         using var factory = LoggerFactory.Create(b => b.AddProvider(received));
         using var queue = new ProcessQueue();

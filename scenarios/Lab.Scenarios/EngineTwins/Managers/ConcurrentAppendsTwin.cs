@@ -13,8 +13,8 @@ public sealed class ConcurrentAppendsTwin : EngineTwin
 
     public override Observation ObserveCase(CaseCall @case, ProcessContext context, RunSettings settings, TimeSpan budget)
     {
-        var processes = Convert.ToInt32(@case.Params["processes"]);
-        var appends = Convert.ToInt32(@case.Params["appends"]);
+        var processes = @case.Int("processes");
+        var appends = @case.Int("appends");
         using var manager = Manager.StartNew(context: context);
         using var scope = new ChildScope(context, budget);
         var list = manager.List();

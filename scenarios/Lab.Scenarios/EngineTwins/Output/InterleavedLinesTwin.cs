@@ -11,8 +11,7 @@ public abstract class InterleavedLinesTwin : EngineTwin
 {
     public override Observation ObserveCase(CaseCall @case, ProcessContext context, RunSettings settings, TimeSpan budget)
     {
-        int Param(string key) => Convert.ToInt32(@case.Params[key], System.Globalization.CultureInfo.InvariantCulture);
-        var (writers, linesPerWriter, lineBytes) = (Param("writers"), Param("lines_per_writer"), Param("line_bytes"));
+        var (writers, linesPerWriter, lineBytes) = (@case.Int("writers"), @case.Int("lines_per_writer"), @case.Int("line_bytes"));
         var (reader, writer) = Pipe.Create(duplex: false);
         using (reader)
         using (var scope = new ChildScope(context, budget))

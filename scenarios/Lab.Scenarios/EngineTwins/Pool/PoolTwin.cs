@@ -31,7 +31,7 @@ public abstract class PoolTwin : EngineTwin
         return true;
     }
 
-    protected static int Int(CaseCall @case, string key) => ToInt(@case.Params[key]);
+    protected static int Int(CaseCall @case, string key) => @case.Int(key);
 
     protected static int? OptionalInt(CaseCall @case, string key) =>
         @case.Params.TryGetValue(key, out var v) && v is not null ? ToInt(v) : null;

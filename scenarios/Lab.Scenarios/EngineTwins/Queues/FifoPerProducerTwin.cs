@@ -13,8 +13,8 @@ public sealed class FifoPerProducerTwin : EngineTwin
 
     public override Observation ObserveCase(CaseCall @case, ProcessContext context, RunSettings settings, TimeSpan budget)
     {
-        var producers = Convert.ToInt32(@case.Params["producers"]);
-        var items = Convert.ToInt32(@case.Params["items"]);
+        var producers = @case.Int("producers");
+        var items = @case.Int("items");
         using var scope = new ChildScope(context, budget);
         using var queue = new ProcessQueue();
         var children = Enumerable.Range(0, producers).Select(n => scope.Start(QueueTargets.Produce, [queue, n, items])).ToList();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Lab.Engine;
 using Lab.Scenarios.Model;
 using Lab.Scenarios.Support;
@@ -15,7 +14,7 @@ public sealed class ProcessKillTwin : SystematicTwin
     public override Observation ObserveCase(CaseCall @case, ProcessContext context, RunSettings settings, TimeSpan budget)
     {
         var program = ProcessPrograms.Find(ProgramName(@case))!;
-        var minimum = Convert.ToInt32(@case.Params["min_points"], CultureInfo.InvariantCulture);
+        var minimum = @case.Int("min_points");
         var exploration = new ExplorationSettings { Strategy = "dfs", Iterations = 60, Seed = SchedulerSeed(settings) };
         var report = ProcessExplorer.Explore(program, exploration, FaultMode.EveryPoint);
         var detail = Describe(report, exploration, "--faults every-point ");
