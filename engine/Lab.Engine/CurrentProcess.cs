@@ -20,6 +20,19 @@ public static class CurrentProcess
 
     public static bool IsChild => ParentPid is not null;
 
+    /// <summary>
+    /// Asks that SIGINT and SIGTERM interrupt this process cooperatively instead of killing it (issue #13 §1): the first
+    /// one cancels the returned token, and the engine's waits on pool results (Map, Apply, AsyncResult.Get) throw
+    /// <see cref="ProcessInterruptedException"/>. In a child, a target that ends by that cancellation (the exception, or
+    /// an OperationCanceledException of this token) exits with 1 after its finally blocks ran: CPython's KeyboardInterrupt.
+    /// A second signal takes the default action (the process dies by it). Without this call a child dies by the signal
+    /// (-2, -15), its finally blocks not run. Idempotent; works in the main process too (a .NET application's Ctrl-C).
+    /// </summary>
+    public static CancellationToken HandleInterrupts() => Processes.Interrupts.Handle();
+
+    /// <summary>Cancelled by the first SIGINT or SIGTERM once <see cref="HandleInterrupts"/> was called; never before.</summary>
+    public static CancellationToken Interrupted => Processes.Interrupts.Token;
+
     /// <summary>The parent's pid as the kernel sees it now (1 or a subreaper once the parent is gone).</summary>
     internal static int KernelParentPid => Libc.getppid();
 }

@@ -48,6 +48,15 @@ public static class Multiprocessing
             throw new ArgumentException("a forkserver preload entry is empty: give assembly paths or names", nameof(assemblies));
         ForkServer.Preload = list;
     }
+
+    /// <summary>
+    /// Stops everything this process started, within <paramref name="deadline"/> (issue #13 §1): running pools and
+    /// executors are terminated, every other child is asked to stop with SIGTERM (one that called
+    /// CurrentProcess.HandleInterrupts runs its finally blocks and exits with 1), and at the deadline what still runs is
+    /// killed and reaped. Call it from an application's SIGINT/SIGTERM path, e.g. after a ProcessInterruptedException.
+    /// Returns how each child ended; no child outlives the call.
+    /// </summary>
+    public static IReadOnlyList<ChildShutdown> ShutdownChildren(TimeSpan deadline) => Processes.GroupShutdown.Run(deadline);
 }
 
 /// <summary>The start method exists in CPython but not here (CPython raises ValueError for an unknown method).</summary>

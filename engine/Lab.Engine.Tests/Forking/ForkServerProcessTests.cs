@@ -27,6 +27,22 @@ public class ForkServerProcessTests
         Assert.Equal(0, p.ExitCode);
     }
 
+    /// <summary>A pre-started worker keeps the runtime's SIGINT handler for a target that asks for it, as a spawned
+    /// child does (InterruptTests; Processes/Interrupts.cs).</summary>
+    [Fact]
+    public void ForkServerChild_HandledSigint_FinallyRuns_ExitCodeIs1()
+    {
+        using var ready = new Handshake();
+        using var done = new Handshake();
+        using var p = Context.Process(InterruptTargets.WaitThenEndByInterrupt, [ready.Path, done.Path]);
+        p.Start();
+        ready.Receive(p, Limits.Join);
+        p.Interrupt();
+        Assert.Equal("finally", done.Receive(p, Limits.Join));
+        p.JoinOrFail();
+        Assert.Equal(1, p.ExitCode);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(7)]

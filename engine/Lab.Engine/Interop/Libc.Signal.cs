@@ -21,6 +21,14 @@ internal static partial class Libc
 
     internal const nint SIG_DFL = 0;
 
+    /// <summary>sigaction(2), used only to save a disposition and put it back unchanged, so the struct is an opaque
+    /// buffer: glibc's and musl's struct sigaction are 152 bytes on x86-64 and arm64 (handler, 128-byte sigset_t,
+    /// flags, restorer; signal.h / bits/sigaction.h), <see cref="SigactionBufferSize"/> leaves room for any of them.</summary>
+    [LibraryImport(Name, EntryPoint = "sigaction", SetLastError = true)]
+    internal static unsafe partial int sigaction(int signum, byte* act, byte* oldact);
+
+    internal const int SigactionBufferSize = 256;
+
     [LibraryImport(Name)]
     internal static partial void abort();
 }

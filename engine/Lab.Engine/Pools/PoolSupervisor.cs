@@ -66,8 +66,15 @@ internal sealed unsafe class PoolSupervisor
             throw;
         }
         _thread = new Thread(Loop) { IsBackground = true, Name = "lab-pool-supervisor" };
+        Running[this] = 0;
         _thread.Start();
     }
+
+    /// <summary>The supervisors whose loop has not ended, for Multiprocessing.ShutdownChildren (a pool's workers must
+    /// not be replaced while the group is shut down).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<PoolSupervisor, byte> Running = new();
+
+    public static IReadOnlyList<PoolSupervisor> AllRunning => Running.Keys.ToArray();
 
     public IReadOnlyList<int> WorkerPids
     {
@@ -223,6 +230,7 @@ internal sealed unsafe class PoolSupervisor
                 _wakeClosed = true;
                 _wake.CloseBoth();
             }
+            Running.TryRemove(this, out _);
         }
     }
 

@@ -22,6 +22,8 @@ internal static class ChildRegistry
 
     public static bool IsTracked(int pid) => Live.ContainsKey(pid);
 
+    public static IReadOnlyList<Child> Snapshot() => Live.Values.ToArray();
+
     /// <summary>Held from posix_spawn until the new child is registered, and by the orphan reaper while it scans,
     /// so a just-spawned child that exits at once is never mistaken for an adopted orphan.</summary>
     public static readonly object SpawnGate = new();

@@ -71,6 +71,15 @@ internal static class WorkerMain
             if (exit.Text is not null) Console.Error.WriteLine(exit.Text);
             return (exit.Code, null);
         }
+        catch (Exception e) when (Interrupts.IsInterruption(e))
+        {
+            // CPython's KeyboardInterrupt: _bootstrap prints the traceback and exits with 1; the finally blocks have run.
+            var message = (e as ProcessInterruptedException ?? Interrupts.Interrupted()).Message;
+            Console.Error.WriteLine($"Process {bootstrap.Name}:");
+            Console.Error.WriteLine($"KeyboardInterrupt: {message}");
+            Console.Error.Flush();
+            return (1, new RemoteError("KeyboardInterrupt", message, e.ToString()));
+        }
         catch (Exception e)
         {
             // CPython prints "Process Name:" and the traceback, then exits with 1 (process.py, _bootstrap).
@@ -111,11 +120,14 @@ internal static class WorkerMain
     /// SIGTERM, SIGINT and SIGQUIT kill the worker, so the parent reads -15, -2, -3 as with a CPython child,
     /// instead of the .NET runtime's graceful shutdown (which exits with a code). A registration is made
     /// first because it initialises the runtime's signal handling, which would otherwise install its
-    /// handlers later, over the defaults set here.
+    /// handlers later, over the defaults set here. The runtime's SIGINT and SIGTERM handlers are kept for a target
+    /// that asks to handle them (CurrentProcess.HandleInterrupts).
     /// </summary>
     internal static void DefaultSignalDispositions()
     {
         using (PosixSignalRegistration.Create(PosixSignal.SIGCONT, _ => { })) { }
+        Interrupts.SaveRuntimeDisposition(Libc.SIGINT);
+        Interrupts.SaveRuntimeDisposition(Libc.SIGTERM);
         foreach (var sig in new[] { Libc.SIGTERM, Libc.SIGINT, Libc.SIGQUIT })
             Libc.signal(sig, Libc.SIG_DFL);
     }
