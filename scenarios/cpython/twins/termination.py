@@ -13,7 +13,7 @@ import signal
 import sys
 import time
 
-from ._common import (Hang, block, noop, observation, require_number, scenario, write_marker)
+from ._common import (Hang, block, noop, observation, require_choice, require_number, scenario, write_marker)
 
 
 def _ready_block_finally(conn, marker, seconds):
@@ -207,3 +207,128 @@ def daemon_cannot_have_children(ctx, params):
     refused, message = _wait_ready(ctx, p, r, "the daemon's report")
     ctx.join(p, "daemon child")
     return observation(("refused", refused)), message.strip()
+
+
+# --- interruptions and group shutdown (issue #13 §1) --------------------------------------
+
+def _raise_keyboard_interrupt(signum, frame):
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+def _ignore_signal(signum, frame):
+    pass
+
+
+def _interruptible(conn, marker, signame, seconds):
+    # SIGINT raises KeyboardInterrupt by default; SIGTERM kills unless a handler turns it into one.
+    if signame == "SIGTERM":
+        signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+    _ready_block_finally(conn, marker, seconds)
+
+
+def _ready_block(conn, seconds):
+    conn.send("ready")
+    conn.close()
+    block(seconds)
+
+
+def _stubborn(conn, seconds):
+    signal.signal(signal.SIGTERM, _ignore_signal)
+    conn.send("ready")
+    conn.close()
+    block(seconds)
+
+
+def _sleep_long(x):
+    block(300.0)
+    return x
+
+
+def _map_until_interrupted(method, ready, done):
+    mpc = multiprocessing.get_context(method)
+    outcome = "completed"
+    with mpc.Pool(2) as pool:
+        try:
+            # Inside the try: the parent may signal as soon as the bytes are written, and Python raises
+            # KeyboardInterrupt at its next check, which can still be inside send().
+            ready.send([w.pid for w in pool._pool])
+            ready.close()
+            pool.map(_sleep_long, range(4), chunksize=1)
+        except KeyboardInterrupt:
+            outcome = "interrupted"
+    done.send(outcome)
+    done.close()
+
+
+@scenario("termination.interrupt-runs-finally", defaults={"signal": "SIGINT"})
+def interrupt_runs_finally(ctx, params):
+    signame = require_choice(params, "signal", ("SIGINT", "SIGTERM"))
+    marker = ctx.temp_path("finally-marker")
+    r, w = ctx.mp.Pipe(duplex=False)
+    p = ctx.start(_interruptible, (w, marker, signame, ctx.child_block_seconds))
+    w.close()
+    _wait_ready(ctx, p, r, "readiness")
+    os.kill(p.pid, getattr(signal, signame))
+    ctx.join(p, f"child sent {signame}", cap=10.0)
+    ran = os.path.exists(marker)
+    detail = f"{signame} after readiness; marker written by finally: {ran}"
+    return observation(("exitcode", p.exitcode), ("finally_ran", ran)), detail
+
+
+@scenario("termination.interrupted-pool-map")
+def interrupted_pool_map(ctx, params):
+    ready_r, ready_w = ctx.mp.Pipe(duplex=False)
+    done_r, done_w = ctx.mp.Pipe(duplex=False)
+    parent = ctx.start(_map_until_interrupted, (ctx.method, ready_w, done_w))
+    ready_w.close()
+    done_w.close()
+    workers = _wait_ready(ctx, parent, ready_r, "the pool's worker pids")
+    os.kill(parent.pid, signal.SIGINT)
+    outcome = _wait_ready(ctx, parent, done_r, "how the map ended")
+    ctx.join(parent, "interrupted parent", cap=10.0)
+    # `with Pool()` left through terminate(), which joins the workers before the outcome was sent.
+    alive = sum(1 for pid in workers if not pid_gone(pid))
+    detail = f"SIGINT to the parent (pid {parent.pid}) only, blocked in Pool.map; workers {workers}"
+    return observation(("map", outcome), ("parent_exitcode", parent.exitcode), ("workers_alive", alive)), detail
+
+
+_SHUTDOWN_DEADLINE = 2.0  # seconds, as the engine twin's Multiprocessing.ShutdownChildren
+
+
+@scenario("termination.shutdown-deadline")
+def shutdown_deadline(ctx, params):
+    deadline_s = _SHUTDOWN_DEADLINE
+    marker = ctx.temp_path("finally-marker")
+    children = []
+    for name, target, extra in (("cooperative", _interruptible, (marker, "SIGTERM")),
+                                ("stubborn", _stubborn, ()),
+                                ("plain", _ready_block, ())):
+        r, w = ctx.mp.Pipe(duplex=False)
+        p = ctx.start(target, (w,) + extra + (ctx.child_block_seconds,))
+        w.close()
+        _wait_ready(ctx, p, r, f"the {name} child's readiness")
+        children.append(p)
+    pool = ctx.mp.Pool(2)
+    try:
+        pending = pool.map_async(_sleep_long, range(4), chunksize=1)
+        workers = [w.pid for w in pool._pool]
+        # The seeds' recipe: terminate the pool, ask every child to stop, join until the deadline, kill the rest.
+        end = time.monotonic() + deadline_s
+        pool.terminate()
+        for p in children:
+            p.terminate()
+        codes, killed = [], []
+        for p in children:
+            p.join(max(0.0, end - time.monotonic()))
+            if p.is_alive():
+                p.kill()
+                ctx.join(p, "child killed at the deadline", cap=10.0)
+                killed.append(p.pid)
+            codes.append(p.exitcode)
+        map_ready = pending.ready()
+    finally:
+        pool.terminate()
+    alive = sum(1 for pid in [p.pid for p in children] + workers if not pid_gone(pid))
+    detail = f"deadline {deadline_s:g} s; killed at the deadline: {killed}; pool workers {workers}"
+    return observation(("cooperative", codes[0]), ("cooperative_finally", os.path.exists(marker)), ("stubborn", codes[1]),
+                       ("plain", codes[2]), ("map_ready", map_ready), ("alive_after", alive)), detail

@@ -18,5 +18,7 @@ public sealed class SignalScenario : Scenario
         kind == SubjectKind.Python && (string)@case.Params["signal"]! == "SIGINT" ? (Observation)"exitcode=1" : null;
 
     public override string IntendedDivergence =>
-        "SIGINT: a CPython child raises KeyboardInterrupt and exits with 1; the engine's worker keeps SIGINT's default action, so it dies by the signal (-2), like every other signal.";
+        "SIGINT: a CPython child raises KeyboardInterrupt and exits with 1; an engine child that has not asked to handle it " +
+        "(CurrentProcess.HandleInterrupts, scenario termination.interrupt-runs-finally) keeps SIGINT's default action, so it dies " +
+        "by the signal (-2), like every other signal: .NET cannot raise an exception into a running thread.";
 }

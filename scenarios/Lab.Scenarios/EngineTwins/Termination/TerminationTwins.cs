@@ -10,5 +10,8 @@ public static class TerminationTwins
         new JoinTimeoutTwin(),
         new DaemonDiesWithParentTwin(),
         new DaemonCannotHaveChildrenTwin(),
+        new InterruptRunsFinallyTwin(),
+        new InterruptedPoolMapTwin(),
+        new ShutdownDeadlineTwin(),
     ];
 }
