@@ -291,10 +291,11 @@ def failing_initializer(ctx, params):
         return observation(("result", result.get(0))), "the task ran"
 
 
-@scenario("pool.worker-killed-during-map", defaults={"processes": 2, "wait": 5.0})
+@scenario("pool.worker-killed-during-map", defaults={"processes": 2, "wait": 5.0, "signal": "SIGKILL"})
 def worker_killed_during_map(ctx, params):
     processes = require_int(params, "processes", 1, 4)
     wait = require_number(params, "wait", 0.5, 60.0)
+    signame = require_choice(params, "signal", ("SIGKILL", "SIGTERM"))
     directory = ctx.temp_path("pool-kill")
     os.mkdir(directory)
     with _pool(ctx, processes=processes, initializer=init_record, initargs=(directory,)) as pool:
@@ -308,13 +309,13 @@ def worker_killed_during_map(ctx, params):
             if ctx.remaining() <= 0:
                 raise Hang("no worker started a task")
             time.sleep(0.01)
-        os.kill(victim, signal.SIGKILL)
+        os.kill(victim, getattr(signal, signame))
         try:
             result.get(min(wait, ctx.remaining()))
         except multiprocessing.TimeoutError:
             # The lost task's result never comes: bpo-22393 / cpython #96062 (pool hangs if a worker dies).
             return (observation(("outcome", "blocked")),
-                    f"map_async().get({wait:.1f}) timed out after worker {victim} was SIGKILLed (bpo-22393, gh-96062)")
+                    f"map_async().get({wait:.1f}) timed out after worker {victim} got {signame} (bpo-22393, gh-96062)")
         except Exception as e:
             return observation(("raised", _error_kind(e))), str(e)
         return observation(("raised", "none")), "map finished despite the kill"

@@ -4,7 +4,7 @@ using Lab.Scenarios.Support;
 
 namespace Lab.Scenarios.EngineTwins.Pool;
 
-/// <summary>SIGKILLs a worker that runs a task of a map and reports the map's error (pid named, exit code).</summary>
+/// <summary>SIGKILLs (or SIGTERMs) a worker that runs a task of a map and reports the map's error (pid named, exit code).</summary>
 public sealed class WorkerKilledDuringMapTwin : PoolTwin
 {
     public override string Id => "pool.worker-killed-during-map";
@@ -17,7 +17,8 @@ public sealed class WorkerKilledDuringMapTwin : PoolTwin
             var processes = Int(@case, "processes");
             using var pool = new Engine.Pool(processes, (Action<string>)PoolFunctions.InitRecord, [directory.FullName], context: context);
             var result = pool.MapAsync<int, int>(PoolFunctions.AnnounceThenBlock, Enumerable.Range(0, processes * 2), 1);
-            return KillAndObserve(directory, result, budget);
+            var signal = @case.Params.GetValueOrDefault("signal") as string == "SIGTERM" ? Engine.Interop.Libc.SIGTERM : Engine.Interop.Libc.SIGKILL;
+            return KillAndObserve(directory, result, budget, signal);
         }
         finally
         {
@@ -25,9 +26,9 @@ public sealed class WorkerKilledDuringMapTwin : PoolTwin
         }
     }
 
-    /// <summary>Waits (bounded) for a worker's announcement, SIGKILLs that worker, and observes the map's outcome.
-    /// Shared with the worker-kill property's input twin (pool.worker-kill-case).</summary>
-    internal static Observation KillAndObserve(DirectoryInfo directory, AsyncResult<List<int>> result, TimeSpan budget)
+    /// <summary>Waits (bounded) for a worker's announcement, sends that worker <paramref name="signal"/>, and observes the
+    /// map's outcome. Shared with the worker-kill property's input twin (pool.worker-kill-case).</summary>
+    internal static Observation KillAndObserve(DirectoryInfo directory, AsyncResult<List<int>> result, TimeSpan budget, int signal = Engine.Interop.Libc.SIGKILL)
     {
         var deadline = Environment.TickCount64 + (long)budget.TotalMilliseconds;
         int? victim = null;
@@ -40,8 +41,8 @@ public sealed class WorkerKilledDuringMapTwin : PoolTwin
             else if (Environment.TickCount64 > deadline) return new(Observation.Hang, "no worker announced a task");
             else Thread.Sleep(5);
         }
-        using (var process = System.Diagnostics.Process.GetProcessById(victim.Value))
-            process.Kill(); // SIGKILL on Linux
+        // The victim is a worker of a pool in this process, not yet reaped (the supervisor reaps it): its pid is its own.
+        Engine.Interop.Libc.kill(victim.Value, signal);
         try
         {
             var left = TimeSpan.FromMilliseconds(Math.Max(0, deadline - Environment.TickCount64));
