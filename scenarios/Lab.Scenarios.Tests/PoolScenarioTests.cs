@@ -63,9 +63,10 @@ public class PoolScenarioTests
     [Fact]
     public void DivergenceJudge_BrokenPoolScenarios_AreIntendedDivergences()
     {
-        foreach (var scenario in new Scenario[] { new FailingInitializerScenario(), new WorkerKilledDuringMapScenario() })
+        var cases = new Scenario[] { new FailingInitializerScenario(), new WorkerKilledDuringMapScenario() }
+            .SelectMany(scenario => scenario.Cases(Settings).Select(@case => (scenario, @case)));
+        foreach (var (scenario, @case) in cases)
         {
-            var @case = scenario.Cases(Settings).Single();
             CaseResult Row(string subject, SubjectKind kind, Observation observed) =>
                 new(scenario.Id, scenario.Kind, subject, kind, "1", "spawn", @case, null, Outcome.Pass, observed, observed, TimeSpan.Zero, "");
             var marked = DivergenceJudge.Mark([Row("engine", SubjectKind.Engine, @case.Expected), Row("cpython", SubjectKind.Python, PoolObserve.Blocked)], [scenario]);
