@@ -33,7 +33,8 @@ internal static class HtmlCharts
         {
             var chart = charts[i];
             html.Append("<figure><figcaption class=\"mono\">").Append(HtmlEncode(chart.Title)).Append(" — sweep")
-                .Append("</figcaption><div class=\"chart\"><canvas id=\"lab-chart-").Append(i).Append("\" role=\"img\" aria-label=\"").Append(HtmlEncode(chart.Title)).Append("\"></canvas></div>");
+                .Append("</figcaption>");
+            ChartDiv(html, i, chart.Title);
             html.Append("<table><thead><tr><th>subject/method</th><th class=\"num\">best ").Append(HtmlEncode(chart.XTitle)).Append("</th><th class=\"num\">median there</th><th>unit</th></tr></thead><tbody>\n");
             foreach (var s in chart.Series)
                 html.Append("<tr><td>").Append(HtmlEncode(s.Label)).Append("</td><td class=\"num\">").Append(ReportFormat.Number(s.Lowest.X))
@@ -42,6 +43,18 @@ internal static class HtmlCharts
         }
         html.Append("</section>\n");
     }
+
+    /// <summary>A chart of its own figure (the performance model's); <paramref name="index"/> is its place in the list
+    /// given to <see cref="Scripts"/>.</summary>
+    public static void Canvas(StringBuilder html, int index, string title)
+    {
+        html.Append("<figure><figcaption class=\"mono\">").Append(HtmlEncode(title)).Append("</figcaption>");
+        ChartDiv(html, index, title);
+        html.Append("</figure>\n");
+    }
+
+    private static void ChartDiv(StringBuilder html, int index, string title) =>
+        html.Append("<div class=\"chart\"><canvas id=\"lab-chart-").Append(index).Append("\" role=\"img\" aria-label=\"").Append(HtmlEncode(title)).Append("\"></canvas></div>");
 
     /// <summary>One small chart per series, each under the series' anchor id, which the changes section links to.</summary>
     public static void Trends(StringBuilder html, IReadOnlyList<TrendSeries> trends)
