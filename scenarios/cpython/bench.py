@@ -358,6 +358,84 @@ def executor_map(ctx, n, warmup, params):
     return "us/task", samples
 
 
+# --- The performance model (seeds 59.30, 59.34) -------------------------------------------------
+
+@benchmark("task-size-speedup", zero_ok=("pool",), work_us=100000, task_us=1000, tasks=100, processes=2, pool=1)
+def task_size_speedup(ctx, n, warmup, params):
+    """When does multiprocessing help? ``tasks`` tasks of ``task_us`` µs of busy spin (CPU time,
+    bench_targets.spin_cpu), run serially in this process (``pool`` 0) or by map on a started and
+    warmed pool of ``processes`` workers at chunksize 1 (``pool`` 1; its start outside every sample);
+    sample = elapsed for the whole work in ms. ``work_us`` only names the work (tasks * task_us)."""
+    task_us, tasks, processes = params["task_us"], params["tasks"], params["processes"]
+    data = [task_us] * tasks
+    spin = bench_targets.spin_cpu
+    pool = ctx.mp.Pool(processes) if params["pool"] else None
+    try:
+        if pool is not None:
+            ctx.result(pool.map_async(spin, [1] * (processes * 4), 1), "pool warm-up")
+            run = lambda i: ctx.result(pool.map_async(spin, data, 1), f"map of batch {i}")
+        else:
+            run = lambda i: [spin(t) for t in data]
+        samples = []
+        for i in range(warmup + n):
+            t0 = time.perf_counter()
+            out = run(i)
+            t1 = time.perf_counter()
+            if sum(out) != task_us * tasks:
+                raise RuntimeError(f"task-size-speedup: {tasks} tasks of {task_us} us returned {sum(out)} us of work")
+            if i >= warmup:
+                samples.append((t1 - t0) * 1000.0)
+    finally:
+        if pool is not None:
+            pool.terminate()
+    return "ms", samples
+
+
+@benchmark("argument-size-crossover", zero_ok=("shm",), bytes=MIB, tasks=16, processes=2, shm=0)
+def argument_size_crossover(ctx, n, warmup, params):
+    """Sending huge objects repeatedly: one sample times one map of ``tasks`` tasks at chunksize 1 on
+    a started and warmed pool, each task touching an argument of ``bytes`` bytes, pickled into every
+    task (``shm`` 0) or held once in a SharedMemory block whose name the task gets (``shm`` 1: the
+    worker attaches, reads, closes); sample = elapsed / tasks in µs. The block is unlinked, pass or fail."""
+    size, tasks, processes = params["bytes"], params["tasks"], params["processes"]
+    data = bytes(_pattern(size))
+    expected = size + data[-1]
+    shm = None
+    if params["shm"]:
+        # The resource tracker must run before the pool's workers exist. Under fork a worker forked
+        # earlier has no tracker of its own: attaching (3.8 to 3.12 register on attach) starts one,
+        # which unlinks the block as "leaked" when the worker ends, under the parent's feet (bpo-39959;
+        # found here: the parent's unlink raised FileNotFoundError). Started first, it is shared.
+        from multiprocessing import resource_tracker
+        resource_tracker.ensure_running()
+    pool = ctx.mp.Pool(processes)
+    try:
+        ctx.result(pool.map_async(bench_targets.touch_bytes, [b"\x01"] * (processes * 4), 1), "pool warm-up")
+        if params["shm"]:
+            from multiprocessing import shared_memory
+            shm = shared_memory.SharedMemory(create=True, size=size)
+            shm.buf[:size] = data
+            func, args = bench_targets.touch_shared, [(shm.name, size)] * tasks
+        else:
+            func, args = bench_targets.touch_bytes, [data] * tasks
+        # One untimed task per worker with the same function and argument (the engine side does the same).
+        ctx.result(pool.map_async(func, args[:processes], 1), "warm-up with the argument")
+
+        def batch(i):
+            out = ctx.result(pool.map_async(func, args, 1), f"map of batch {i}")
+            if any(x != expected for x in out):
+                raise RuntimeError(f"argument-size-crossover: a task did not see the whole {size}-byte argument")
+            return out
+
+        samples = _per_task(n, warmup, tasks, batch)
+    finally:
+        pool.terminate()
+        if shm is not None:
+            shm.close()
+            shm.unlink()
+    return "us/task", samples
+
+
 def _status_kib(pid, field):
     with open(f"/proc/{pid}/status") as f:
         for line in f:

@@ -85,7 +85,8 @@ class DriverCommandLineTests(unittest.TestCase):
         self.assertEqual(out["benchmarks"], ["start-latency", "child-peak-rss", "start-rate", "queue-throughput",
                                              "pipe-throughput-1mib", "lock-uncontended", "shm-copy", "memcpy-baseline",
                                              "lock-handoff", "pool-chunksize", "executor-submit", "executor-map",
-                                             "pool-worker-rss", "pool-worker-peak-rss", "manager-call"])
+                                             "task-size-speedup", "argument-size-crossover", "pool-worker-rss",
+                                             "pool-worker-peak-rss", "manager-call"])
 
     def test_UnknownScenario_IsUsageErrorWithExit2(self):
         code, out = run_driver("scenario", "no.such-scenario", "--method", "spawn")
@@ -335,6 +336,24 @@ class PoolTwinTests(unittest.TestCase):
                          "first_child=parent_runtime;second_child=parent_runtime")
         self.assertEqual(self.observe("start-methods.forkserver-preload", "forkserver"),
                          "preloaded_before_target=true")
+
+    def test_PerformanceModelBenchmarks_TinyBatches_EveryMethod_NoBlockLeft(self):
+        # Shape only, never timing (seeds 59.30, 59.34). Under fork the resource tracker must be
+        # shared with the pool's workers, or a worker's own tracker unlinks the block (bpo-39959).
+        before = set(os.listdir("/dev/shm")) if os.path.isdir("/dev/shm") else set()
+        cases = [("task-size-speedup", {"task_us": 100, "tasks": 10, "pool": 0}, "ms"),
+                 ("task-size-speedup", {"task_us": 100, "tasks": 10, "pool": 1}, "ms"),
+                 ("argument-size-crossover", {"bytes": 4096, "tasks": 8, "shm": 0}, "us/task"),
+                 ("argument-size-crossover", {"bytes": 4096, "tasks": 8, "shm": 1}, "us/task")]
+        for bid, params, unit in cases:
+            for method in available_methods():
+                code, out = run_driver("bench", bid, "--method", method, "--n", "2", "--warmup", "1",
+                                       "--params", json.dumps(params))
+                self.assertEqual(code, 0, (bid, method, out))
+                self.assertEqual((out["unit"], len(out["samples"])), (unit, 2), (bid, method))
+                self.assertTrue(all(x > 0 for x in out["samples"]), out)
+        if os.path.isdir("/dev/shm"):
+            self.assertEqual([n for n in set(os.listdir("/dev/shm")) - before if n.startswith("psm_")], [])
 
     def test_PoolBenchmarks_TinyBatches_GiveUnitAndPositiveSamples(self):
         cases = [("pool-chunksize", {"tasks": 200, "chunksize": 0}, "us/task", 2),

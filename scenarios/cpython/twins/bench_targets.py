@@ -57,3 +57,34 @@ def handoff_partner(ping, pong, total, block):
 def trivial(x):
     """The task of the Pool benchmarks (bench.py, pool-chunksize): as little work as a task can do."""
     return x
+
+
+def spin_cpu(task_us):
+    """The task of task-size-speedup (bench.py): spins until this thread has run ``task_us`` µs of
+    CPU time (time.thread_time_ns, CLOCK_THREAD_CPUTIME_ID, as the engine's TaskSizeTargets.SpinCpu),
+    so the work is the same in every language however fast its loop is. Returns ``task_us``."""
+    import time
+    clock = time.thread_time_ns
+    end = clock() + task_us * 1000
+    while clock() < end:
+        pass
+    return task_us
+
+
+def touch_bytes(data):
+    """argument-size-crossover, mode=channel: the argument arrived whole (its length plus its last byte)."""
+    return len(data) + data[-1]
+
+
+def touch_shared(arg):
+    """argument-size-crossover, mode=shared-memory: attaches the block ``arg = (name, size)``, reads
+    its last byte, closes it (never unlinks: the parent owns it). CPython 3.8 to 3.12 registers an
+    attached block with the resource tracker, which the parent shares; its unlink unregisters it."""
+    from multiprocessing import shared_memory
+    name, size = arg
+    shm = shared_memory.SharedMemory(name=name)
+    try:
+        last = shm.buf[size - 1]
+    finally:
+        shm.close()
+    return size + last
