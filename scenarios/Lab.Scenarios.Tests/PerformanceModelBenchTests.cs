@@ -20,15 +20,7 @@ public class PerformanceModelBenchTests
     {
         var sweep = new TaskSizeSweep(WorkUs: 2_000, TaskUs: [100, 1_000], Samples: 2, Warmup: 0);
         var series = TaskSizeSpeedup.OnEngine(Engine, sweep).ToList();
-        Assert.Equal(Engine.StartMethods.Count * 2 * 2, series.Count);
-        Assert.All(series, s =>
-        {
-            Assert.Equal(TaskSizeSpeedup.Id, s.Benchmark);
-            Assert.Equal("ms", s.Unit);
-            Assert.Equal(2, s.Samples.Count);
-            Assert.All(s.Samples, x => Assert.True(double.IsFinite(x) && x > 0, $"sample {x}"));
-            Assert.Equal("1", RowParams.Get(s.Params, "chunksize"));
-        });
+        AssertWellFormed(series, TaskSizeSpeedup.Id, "ms");
         var first = series.Where(s => s.StartMethod == Engine.StartMethods[0]).ToList();
         Assert.Equal(["serial/100", "serial/1000", "pool/100", "pool/1000"],
             first.Select(s => $"{RowParams.Get(s.Params, "mode")}/{RowParams.Get(s.Params, "task_us")}"));
@@ -45,14 +37,7 @@ public class PerformanceModelBenchTests
         var before = SharedMemoryFiles();
         var sweep = new ArgumentSweep(Bytes: [1024, 64 * 1024], TrafficBytes: 128 * 1024, Samples: 2, Warmup: 0);
         var series = ArgumentSizeCrossover.OnEngine(Engine, sweep).ToList();
-        Assert.Equal(Engine.StartMethods.Count * 2 * 2, series.Count);
-        Assert.All(series, s =>
-        {
-            Assert.Equal(ArgumentSizeCrossover.Id, s.Benchmark);
-            Assert.Equal("us/task", s.Unit);
-            Assert.Equal(2, s.Samples.Count);
-            Assert.All(s.Samples, x => Assert.True(double.IsFinite(x) && x > 0, $"sample {x}"));
-        });
+        AssertWellFormed(series, ArgumentSizeCrossover.Id, "us/task");
         Assert.Equal(["channel/1024", "shared-memory/1024", "channel/65536", "shared-memory/65536"],
             series.Where(s => s.StartMethod == Engine.StartMethods[0]).Select(s => $"{RowParams.Get(s.Params, "mode")}/{RowParams.Get(s.Params, "bytes")}"));
         Assert.Equal("128", RowParams.Get(series[0].Params, "tasks"));
@@ -71,6 +56,20 @@ public class PerformanceModelBenchTests
         Assert.Equal(1024L, full[0]);
         Assert.Equal(64L * 1024 * 1024, full[^1]);
         Assert.All(full.Zip(full.Skip(1)), p => Assert.Equal(p.First * 4, p.Second));
+    }
+
+    /// <summary>Two sizes × two modes per start method, two positive samples each, at chunksize 1.</summary>
+    private static void AssertWellFormed(List<BenchSeries> series, string id, string unit)
+    {
+        Assert.Equal(Engine.StartMethods.Count * 2 * 2, series.Count);
+        Assert.All(series, s =>
+        {
+            Assert.Equal(id, s.Benchmark);
+            Assert.Equal(unit, s.Unit);
+            Assert.Equal(2, s.Samples.Count);
+            Assert.All(s.Samples, x => Assert.True(double.IsFinite(x) && x > 0, $"sample {x}"));
+            Assert.Equal("1", RowParams.Get(s.Params, "chunksize"));
+        });
     }
 
     private static BenchRow Row(BenchSeries s) =>

@@ -30,10 +30,6 @@ public sealed record ArgumentSweep(IReadOnlyList<long> Bytes, long TrafficBytes,
 
     public int Tasks(long bytes) => (int)Math.Clamp(TrafficBytes / bytes, Processes, MaxTasks);
 
-    /// <summary>The batch parameters both subjects get; <c>shm</c> is 0 (the bytes through the channel) or 1 (a block's name).</summary>
-    public IReadOnlyList<(string Key, long Value)> Batch(long bytes, string mode) =>
-        [("bytes", bytes), ("tasks", Tasks(bytes)), ("processes", Processes), ("shm", mode == ArgumentSizeCrossover.SharedMemory ? 1 : 0)];
-
     public string Params(long bytes, string mode) =>
         Lab.Results.RowParams.Merge(Plan.Params, Lab.Results.RowParams.Of(("bytes", bytes), ("tasks", Tasks(bytes)), ("processes", Processes),
             ("chunksize", Chunksize), ("mode", mode)));
@@ -109,14 +105,16 @@ public static class ArgumentSizeCrossover
         }
     }
 
+    /// <summary>One driver run per start method measures the whole sweep on one pool (as here).</summary>
     public static IEnumerable<BenchSeries> OnCpython(PythonSubject cpython, BenchPlan plan)
     {
         var sweep = ArgumentSweep.For(plan);
-        var perRepetition = TimeSpan.FromSeconds(30);
-        foreach (var method in cpython.StartMethods)
-            foreach (var bytes in sweep.Bytes)
-                foreach (var mode in new[] { Channel, SharedMemory })
-                    yield return PythonBench.Run(cpython, method, Id, sweep.Plan, sweep.Batch(bytes, mode), perRepetition) with { Params = sweep.Params(bytes, mode) };
+        var parameters = new Dictionary<string, object>
+        {
+            ["bytes"] = sweep.Bytes, ["traffic"] = sweep.TrafficBytes, ["max_tasks"] = sweep.MaxTasks, ["processes"] = sweep.Processes,
+        };
+        return cpython.StartMethods.SelectMany(method => PythonBench.SweepRows(cpython, method, Id, sweep.Plan, parameters, sweep.Bytes.Count * 2, "bytes",
+            sweep.Tasks, sweep.Params));
     }
 
     private static BenchSeries Row(EngineSubject engine, string method, ArgumentSweep sweep, long bytes, string mode, List<double> samples) =>

@@ -52,7 +52,7 @@ public static class BenchCatalog
     public const string StartFamily = "start", QueueFamily = "queue", PipeFamily = "pipe", LockFamily = "lock-uncontended",
         ShmFamily = "shm", HandoffFamily = "lock-handoff", PoolFamily = "pool", PoolRssFamily = "pool-rss", SpinFamily = "spin",
         ExecutorFamily = "executor", ManagerFamily = "manager-call",
-        TaskSizeFamily = "task-size", ArgumentSizeFamily = "argument-size";
+        TaskSizeFamily = "task-size", ArgumentSizeFamily = "argument-size", CowFamily = "cow-memory";
 
     public static IReadOnlyList<BenchDefinition> All { get; } =
     [
@@ -70,6 +70,7 @@ public static class BenchCatalog
         new(PoolChunksize.OverheadC1, PoolFamily, PoolChunksize.Unit, false, false, "pool-chunksize at chunksize 1 (per-task dispatch overhead)"),
         new(PoolChunksize.OverheadBest, PoolFamily, PoolChunksize.Unit, false, false, "pool-chunksize at the subject's best chunksize"),
         new(PoolChunksize.BestChunksize, PoolFamily, "chunksize", false, false, "the chunksize with the lowest pool-chunksize median (default counted as its value)"),
+        new(CowMemory.Id, CowFamily, CowMemory.Unit, false, false, "rss, pss and uss (smaps_rollup) of a child that read one byte per page of 64 MiB given as its argument or through a shared memory block (mode and measure in params)"),
         new(PoolWorkerRss.Rss, PoolRssFamily, "KiB", false, false, "resident set (VmRSS) of each pool worker after a warm-up map"),
         new(PoolWorkerRss.PeakRss, PoolRssFamily, "KiB", false, false, "peak resident set (VmHWM) of each pool worker after a warm-up map"),
         new(ExecutorBench.SubmitId, ExecutorFamily, ExecutorBench.Unit, false, false, "ProcessPoolExecutor: submit trivial tasks (one future each) on 2 warm workers and wait for all: time per task"),

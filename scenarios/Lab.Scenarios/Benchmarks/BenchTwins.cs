@@ -43,6 +43,8 @@ public static class BenchTwins
         new(BenchCatalog.TaskSizeFamily, SubjectKind.Python, (s, r) => TaskSizeSpeedup.OnCpython(Python(s), r.Plan)),
         new(BenchCatalog.ArgumentSizeFamily, SubjectKind.Engine, (s, r) => ArgumentSizeCrossover.OnEngine(Engine(s), r.Plan)),
         new(BenchCatalog.ArgumentSizeFamily, SubjectKind.Python, (s, r) => ArgumentSizeCrossover.OnCpython(Python(s), r.Plan)),
+        new(BenchCatalog.CowFamily, SubjectKind.Engine, (s, r) => CowMemory.OnEngine(Engine(s), r.Plan)),
+        new(BenchCatalog.CowFamily, SubjectKind.Python, (s, r) => CowMemory.OnCpython(Python(s), r.Plan)),
         new(BenchCatalog.SpinFamily, SubjectKind.Engine, (s, r) => [Spin.OnEngine(Engine(s), r.Plan)]),
     ];
 

@@ -33,10 +33,6 @@ public sealed record TaskSizeSweep(int WorkUs, IReadOnlyList<int> TaskUs, int Sa
     /// <summary>Tasks of <paramref name="taskUs"/> µs that make up the work; never fewer than the workers.</summary>
     public int Tasks(int taskUs) => Math.Max(Processes, WorkUs / taskUs);
 
-    /// <summary>The batch parameters both subjects get; <c>pool</c> is 0 (serial, in the parent) or 1 (the pool).</summary>
-    public IReadOnlyList<(string Key, long Value)> Batch(int taskUs, string mode) =>
-        [("work_us", WorkUs), ("task_us", taskUs), ("tasks", Tasks(taskUs)), ("processes", Processes), ("pool", mode == TaskSizeSpeedup.Pool ? 1 : 0)];
-
     /// <summary>The plan, work, task size, tasks, workers, chunksize and <c>mode</c> (serial|pool).</summary>
     public string Params(int taskUs, string mode) =>
         Lab.Results.RowParams.Merge(Plan.Params, Lab.Results.RowParams.Of(("work_us", WorkUs), ("task_us", taskUs), ("tasks", Tasks(taskUs)),
@@ -101,14 +97,13 @@ public static class TaskSizeSpeedup
         }
     }
 
+    /// <summary>One driver run per start method measures the whole sweep, serial then pool, on one pool (as here).</summary>
     public static IEnumerable<BenchSeries> OnCpython(PythonSubject cpython, BenchPlan plan)
     {
         var sweep = TaskSizeSweep.For(plan);
-        var perRepetition = TimeSpan.FromSeconds(30);
-        foreach (var method in cpython.StartMethods)
-            foreach (var mode in new[] { Serial, Pool })
-                foreach (var taskUs in sweep.TaskUs)
-                    yield return PythonBench.Run(cpython, method, Id, sweep.Plan, sweep.Batch(taskUs, mode), perRepetition) with { Params = sweep.Params(taskUs, mode) };
+        var parameters = new Dictionary<string, object> { ["work_us"] = sweep.WorkUs, ["task_us"] = sweep.TaskUs, ["processes"] = sweep.Processes };
+        return cpython.StartMethods.SelectMany(method => PythonBench.SweepRows(cpython, method, Id, sweep.Plan, parameters, sweep.TaskUs.Count * 2, "task_us",
+            taskUs => sweep.Tasks((int)taskUs), (taskUs, mode) => sweep.Params((int)taskUs, mode)));
     }
 
     private static BenchSeries Row(EngineSubject engine, string method, TaskSizeSweep sweep, int taskUs, string mode, List<double> samples) =>

@@ -88,3 +88,31 @@ def touch_shared(arg):
     finally:
         shm.close()
     return size + last
+
+
+def cow_reader(data, block, ctl):
+    """cow-memory (bench.py), mode=argument: reads one byte per page of ``data`` (inherited
+    copy-on-write under fork, unpickled under spawn and forkserver), says how much it read, then
+    waits for the parent's "go" while the parent reads its /proc/PID/smaps_rollup."""
+    total = 0
+    for i in range(0, len(data), 4096):
+        total += data[i]
+    ctl.send(total)
+    _await_go(ctl, block)
+
+
+def cow_shared_reader(name, block, ctl):
+    """cow-memory, mode=shared-memory: the same through a SharedMemory block attached by name
+    (closed, never unlinked: the parent owns it)."""
+    from multiprocessing import shared_memory
+    shm = shared_memory.SharedMemory(name=name)
+    try:
+        buf = shm.buf
+        total = 0
+        for i in range(0, shm.size, 4096):
+            total += buf[i]
+        del buf
+        ctl.send(total)
+        _await_go(ctl, block)
+    finally:
+        shm.close()
