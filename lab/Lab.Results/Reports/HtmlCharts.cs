@@ -117,15 +117,17 @@ internal static class HtmlCharts
           if (typeof Chart === 'undefined') return;
           var data = JSON.parse(document.getElementById('lab-chart-data').textContent);
           // One colour per subject/method on every chart, so a series is recognised across charts.
-          var fixed = { 'engine/spawn': '#2ca02c', 'engine/forkserver': '#0b5d1e', 'cpython/fork': '#1f77b4', 'cpython/spawn': '#d62728', 'cpython/forkserver': '#ff7f0e' };
-          var palette = ['#9467bd', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22'];
+          var fixed = { 'engine/spawn': '#2ca02c', 'engine/forkserver': '#0b5d1e', 'cpython/fork': '#1f77b4', 'cpython/spawn': '#d62728', 'cpython/forkserver': '#ff7f0e', 'pypy/fork': '#9467bd', 'pypy/spawn': '#8c564b', 'pypy/forkserver': '#e377c2' };
+          var palette = ['#17becf', '#7f7f7f', '#bcbd22', '#393b79', '#8c6d31', '#843c39'];
           var colour = function (label, j) { return fixed[label] || palette[j % palette.length]; };
           var iso = function (ms) { return new Date(ms).toISOString().slice(0, 16).replace('T', ' '); };
           data.sweeps.forEach(function (c, i) {
             new Chart(document.getElementById('lab-chart-' + i), {
               type: 'line',
               data: { datasets: c.series.map(function (s, j) {
-                return { label: s.label, borderColor: colour(s.label, j), backgroundColor: colour(s.label, j), pointRadius: 3, tension: 0,
+                // The performance model's cost chart has two lines per subject/method: one colour, shared memory dashed.
+                var key = s.label.replace(/ (channel|shared-memory)$/, ''), dashed = / shared-memory$/.test(s.label);
+                return { label: s.label, borderColor: colour(key, j), backgroundColor: colour(key, j), borderDash: dashed ? [6, 4] : [], pointRadius: 3, tension: 0,
                          data: s.points.map(function (p) { return { x: Math.log2(p[0]), y: p[1] }; }) };
               }) },
               options: {
