@@ -13,7 +13,7 @@ scenarios/Lab.Scenarios/Benchmarks/ (same batch, same clock boundaries, same uni
 import time
 
 from twins import bench_targets
-from twins._common import Hang, merge_params, noop, require_int, send_peak_rss
+from twins._common import Hang, ParamError, merge_params, noop, require_int, send_peak_rss
 
 MIB = 1024 * 1024
 
@@ -21,11 +21,16 @@ MIB = 1024 * 1024
 BENCHMARKS = {}
 
 
-def benchmark(bid, zero_ok=(), **defaults):
+def benchmark(bid, zero_ok=(), sweep=False, **defaults):
+    """Registers a benchmark. A ``sweep`` benchmark measures several series in one run (one per
+    point of its sweep, both modes at each point) and returns ``(unit, series)``, each series a
+    ``{"params": {...}, "samples": [...]}``; the driver answers them as ``series`` instead of
+    ``samples``. Its list-valued defaults take a list of positive integers (the sweep's sizes)."""
     def register(func):
         func.benchmark_id = bid
         func.defaults = defaults
         func.zero_ok = tuple(zero_ok)
+        func.sweep = sweep
         BENCHMARKS[bid] = func
         return func
     return register
@@ -33,11 +38,20 @@ def benchmark(bid, zero_ok=(), **defaults):
 
 def resolve_params(func, given):
     """The benchmark's parameters: its defaults overridden by ``given``; an unknown key or a
-    value that is not a positive integer is a ParamError (a usage error for the driver)."""
+    value that is not a positive integer (a non-empty list of them, where the default is a list)
+    is a ParamError (a usage error for the driver)."""
     params = merge_params(f"benchmark {func.benchmark_id}", func.defaults, given)
     for key in params:
         # A benchmark may let 0 mean "the library's default" (pool-chunksize: chunksize 0 = map's own).
-        require_int(params, key, 0 if key in getattr(func, "zero_ok", ()) else 1, 1 << 40)
+        lo = 0 if key in getattr(func, "zero_ok", ()) else 1
+        if isinstance(func.defaults[key], list):
+            values = params[key]
+            if not isinstance(values, list) or not values:
+                raise ParamError(f"parameter {key!r} must be a non-empty list of integers, got {values!r}")
+            for i in range(len(values)):
+                require_int({key: values[i]}, key, lo, 1 << 40)
+        else:
+            require_int(params, key, lo, 1 << 40)
     return params
 
 
@@ -356,6 +370,156 @@ def executor_map(ctx, n, warmup, params):
     finally:
         ex.shutdown(wait=True, cancel_futures=True)
     return "us/task", samples
+
+
+# --- The performance model (seeds 59.30, 59.34) -------------------------------------------------
+
+@benchmark("task-size-speedup", sweep=True, work_us=40000, task_us=[10, 100, 1000, 10000], processes=2)
+def task_size_speedup(ctx, n, warmup, params):
+    """When does multiprocessing help? For each ``task_us``, ``max(processes, work_us // task_us)``
+    tasks of ``task_us`` µs of busy spin (CPU time, bench_targets.spin_cpu), run serially in this
+    process (mode serial), then by map on one started and warmed pool of ``processes`` workers at
+    chunksize 1 (mode pool; its start outside every sample); sample = elapsed for the whole work in
+    ms. A sweep: one series per task size and mode."""
+    work_us, processes = params["work_us"], params["processes"]
+    spin = bench_targets.spin_cpu
+    series = []
+
+    def measure(mode, task_us, run):
+        tasks = max(processes, work_us // task_us)
+        data = [task_us] * tasks
+        samples = []
+        for i in range(warmup + n):
+            t0 = time.perf_counter()
+            out = run(data, i)
+            t1 = time.perf_counter()
+            if sum(out) != task_us * tasks:
+                raise RuntimeError(f"task-size-speedup: {tasks} tasks of {task_us} us returned {sum(out)} us of work")
+            if i >= warmup:
+                samples.append((t1 - t0) * 1000.0)
+        series.append({"params": {"task_us": task_us, "tasks": tasks, "mode": mode}, "samples": samples})
+
+    for task_us in params["task_us"]:
+        measure("serial", task_us, lambda data, i: [spin(t) for t in data])
+    pool = ctx.mp.Pool(processes)
+    try:
+        ctx.result(pool.map_async(spin, [1] * (processes * 4), 1), "pool warm-up")
+        for task_us in params["task_us"]:
+            measure("pool", task_us, lambda data, i: ctx.result(pool.map_async(spin, data, 1), f"map of batch {i}"))
+    finally:
+        pool.terminate()
+    return "ms", series
+
+
+@benchmark("argument-size-crossover", sweep=True, bytes=[1024, 65536, MIB, 16 * MIB], traffic=16 * MIB,
+           max_tasks=64, processes=2)
+def argument_size_crossover(ctx, n, warmup, params):
+    """Sending huge objects repeatedly: for each size in ``bytes``, one sample times one map of
+    ``clamp(traffic // bytes, processes, max_tasks)`` tasks at chunksize 1 on one started and warmed
+    pool, each task touching an argument of that many bytes, pickled into every task (mode channel)
+    or held once in a SharedMemory block whose name the task gets (mode shared-memory: the worker
+    attaches, reads, closes); each size and mode is warmed by one untimed task per worker; sample =
+    elapsed / tasks in µs. Every block is unlinked, pass or fail. A sweep: one series per size and mode."""
+    from multiprocessing import resource_tracker, shared_memory
+    traffic, max_tasks, processes = params["traffic"], params["max_tasks"], params["processes"]
+    # The resource tracker must run before the pool's workers exist. Under fork a worker forked
+    # earlier has no tracker of its own: attaching (3.8 to 3.12 register on attach) starts one,
+    # which unlinks the block as "leaked" when the worker ends, under the parent's feet (bpo-39959;
+    # found here: the parent's unlink raised FileNotFoundError). Started first, it is shared.
+    resource_tracker.ensure_running()
+    series = []
+    pool = ctx.mp.Pool(processes)
+    try:
+        ctx.result(pool.map_async(bench_targets.touch_bytes, [b"\x01"] * (processes * 4), 1), "pool warm-up")
+        for size in params["bytes"]:
+            tasks = min(max(traffic // size, processes), max_tasks)
+            data = bytes(_pattern(size))
+            expected = size + data[-1]
+
+            def measure(mode, func, args):
+                ctx.result(pool.map_async(func, args[:processes], 1), f"warm-up with the {size}-byte argument")
+
+                def batch(i):
+                    out = ctx.result(pool.map_async(func, args, 1), f"map of batch {i}")
+                    if any(x != expected for x in out):
+                        raise RuntimeError(f"argument-size-crossover: a task did not see the whole {size}-byte argument")
+                    return out
+
+                series.append({"params": {"bytes": size, "tasks": tasks, "mode": mode},
+                               "samples": _per_task(n, warmup, tasks, batch)})
+
+            measure("channel", bench_targets.touch_bytes, [data] * tasks)
+            shm = shared_memory.SharedMemory(create=True, size=size)
+            try:
+                shm.buf[:size] = data
+                measure("shared-memory", bench_targets.touch_shared, [(shm.name, size)] * tasks)
+            finally:
+                shm.close()
+                shm.unlink()
+    finally:
+        pool.terminate()
+    return "us/task", series
+
+
+_COW_MEASURES = (("rss", ("Rss",)), ("pss", ("Pss",)), ("uss", ("Private_Clean", "Private_Dirty")))
+
+
+def _smaps_rollup(pid):
+    """The kB fields of /proc/<pid>/smaps_rollup (Linux 4.14+)."""
+    fields = {}
+    with open(f"/proc/{pid}/smaps_rollup") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3 and parts[0].endswith(":") and parts[2] == "kB":
+                fields[parts[0][:-1]] = int(parts[1])
+    return fields
+
+
+@benchmark("cow-memory", sweep=True, mib=64)
+def cow_memory(ctx, n, warmup, params):
+    """Memory cost of a child that reads a large parent structure (seeds 59.29): ``mib`` MiB of
+    bytes, given as the child's argument (mode argument: inherited copy-on-write under fork,
+    pickled under spawn and forkserver) or through a SharedMemory block's name (mode
+    shared-memory). One child per sample reads one byte per page and waits; the parent reads its
+    /proc/PID/smaps_rollup: rss, pss and uss (Private_Clean + Private_Dirty) in KiB. The data is
+    built before any child starts, as a module-level structure would be. A sweep: one series per
+    mode and measure; ``warmup`` children are discarded."""
+    from multiprocessing import resource_tracker, shared_memory
+    size = params["mib"] * MIB
+    data = bytes(_pattern(size))
+    resource_tracker.ensure_running()  # shared with the children under fork (see argument-size-crossover)
+    series = []
+
+    def measure(mode, target, arg):
+        figures = [[] for _ in _COW_MEASURES]
+        for i in range(warmup + n):
+            ctl, child_ctl = ctx.mp.Pipe()
+            p = ctx.start(target, (arg, ctx.child_block_seconds, child_ctl))
+            child_ctl.close()
+            try:
+                ctx.recv(ctl, p, f"cow-memory reader {i} ({mode})")
+                rollup = _smaps_rollup(p.pid)
+                ctl.send("go")
+            finally:
+                ctl.close()
+            code = ctx.join(p, f"cow-memory reader {i}", cap=30.0)
+            if code != 0:
+                raise RuntimeError(f"cow-memory reader {i} ({mode}) exited with {code!r}")
+            if i >= warmup:
+                for k, (_, fields) in enumerate(_COW_MEASURES):
+                    figures[k].append(sum(rollup[f] for f in fields))
+        for k, (name, _) in enumerate(_COW_MEASURES):
+            series.append({"params": {"mode": mode, "measure": name}, "samples": figures[k]})
+
+    measure("argument", bench_targets.cow_reader, data)
+    shm = shared_memory.SharedMemory(create=True, size=size)
+    try:
+        shm.buf[:size] = data
+        measure("shared-memory", bench_targets.cow_shared_reader, shm.name)
+    finally:
+        shm.close()
+        shm.unlink()
+    return "KiB", series
 
 
 def _status_kib(pid, field):

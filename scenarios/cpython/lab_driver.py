@@ -234,6 +234,10 @@ def _cmd_bench(opts):
                               _common.EarlyExit)):
             return _emit({"ok": False, "error": f"{type(error).__name__}: {error}"}, 1)
         return _emit({"ok": False, "error": f"{type(error).__name__}: {error}", "traceback": tb}, 1)
+    if func.sweep:
+        unit, series = result
+        return _emit({"ok": True, "benchmark": bid, "start_method": method, "python_version": _python_version(),
+                      "unit": unit, "n": n, "warmup": warmup, "series": series, "params": params}, 0)
     unit, samples = result
     return _emit({"ok": True, "benchmark": bid, "start_method": method, "python_version": _python_version(),
                   "unit": unit, "n": n, "warmup": warmup, "samples": samples, "params": params}, 0)

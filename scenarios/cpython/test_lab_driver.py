@@ -85,7 +85,8 @@ class DriverCommandLineTests(unittest.TestCase):
         self.assertEqual(out["benchmarks"], ["start-latency", "child-peak-rss", "start-rate", "queue-throughput",
                                              "pipe-throughput-1mib", "lock-uncontended", "shm-copy", "memcpy-baseline",
                                              "lock-handoff", "pool-chunksize", "executor-submit", "executor-map",
-                                             "pool-worker-rss", "pool-worker-peak-rss", "manager-call"])
+                                             "task-size-speedup", "argument-size-crossover", "cow-memory", "pool-worker-rss",
+                                             "pool-worker-peak-rss", "manager-call"])
 
     def test_UnknownScenario_IsUsageErrorWithExit2(self):
         code, out = run_driver("scenario", "no.such-scenario", "--method", "spawn")
@@ -335,6 +336,43 @@ class PoolTwinTests(unittest.TestCase):
                          "first_child=parent_runtime;second_child=parent_runtime")
         self.assertEqual(self.observe("start-methods.forkserver-preload", "forkserver"),
                          "preloaded_before_target=true")
+
+    def test_PerformanceModelBenchmarks_TinySweeps_EveryMethod_NoBlockLeft(self):
+        # Shape only, never timing (seeds 59.30, 59.34): a sweep answers one series per size and
+        # mode. Under fork the resource tracker must be shared with the pool's workers, or a
+        # worker's own tracker unlinks the block (bpo-39959).
+        before = set(os.listdir("/dev/shm")) if os.path.isdir("/dev/shm") else set()
+        cases = [("task-size-speedup", {"work_us": 2000, "task_us": [100, 1000]}, "ms",
+                  [(100, 20, "serial"), (1000, 2, "serial"), (100, 20, "pool"), (1000, 2, "pool")], "task_us"),
+                 ("argument-size-crossover", {"bytes": [1024, 65536], "traffic": 131072}, "us/task",
+                  [(1024, 64, "channel"), (1024, 64, "shared-memory"), (65536, 2, "channel"), (65536, 2, "shared-memory")],
+                  "bytes")]
+        for bid, params, unit, points, size_key in cases:
+            for method in available_methods():
+                code, out = run_driver("bench", bid, "--method", method, "--n", "2", "--warmup", "0",
+                                       "--params", json.dumps(params))
+                self.assertEqual(code, 0, (bid, method, out))
+                self.assertEqual(out["unit"], unit)
+                self.assertNotIn("samples", out)
+                self.assertEqual([(s["params"][size_key], s["params"]["tasks"], s["params"]["mode"]) for s in out["series"]],
+                                 points, (bid, method))
+                self.assertTrue(all(len(s["samples"]) == 2 and all(x > 0 for x in s["samples"]) for s in out["series"]), out)
+        if os.path.isdir("/dev/shm"):
+            self.assertEqual([n for n in set(os.listdir("/dev/shm")) - before if n.startswith("psm_")], [])
+        code, out = run_driver("bench", "argument-size-crossover", "--method", "fork", "--params", '{"bytes": []}')
+        self.assertEqual((code, out["ok"]), (2, False))
+
+    def test_CowMemory_TinyStructure_EveryMethod_ThreeMeasuresPerMode(self):
+        # Shape only (seeds 59.29): one series per mode and measure, positive KiB; uss <= pss <= rss.
+        for method in available_methods():
+            code, out = run_driver("bench", "cow-memory", "--method", method, "--n", "1", "--warmup", "0",
+                                   "--params", '{"mib": 1}')
+            self.assertEqual(code, 0, (method, out))
+            self.assertEqual([(s["params"]["mode"], s["params"]["measure"]) for s in out["series"]],
+                             [(m, k) for m in ("argument", "shared-memory") for k in ("rss", "pss", "uss")])
+            figures = {(s["params"]["mode"], s["params"]["measure"]): s["samples"][0] for s in out["series"]}
+            for mode in ("argument", "shared-memory"):
+                self.assertTrue(0 < figures[(mode, "uss")] <= figures[(mode, "pss")] <= figures[(mode, "rss")], figures)
 
     def test_PoolBenchmarks_TinyBatches_GiveUnitAndPositiveSamples(self):
         cases = [("pool-chunksize", {"tasks": 200, "chunksize": 0}, "us/task", 2),

@@ -111,6 +111,7 @@ internal static class BenchCommand
         ResultsCsv.Write(path, rows);
         Summary(rows);
         Targets(rows);
+        PerformanceModel(rows);
         foreach (var failure in failures) Console.Error.WriteLine($"lab bench: not measured: {failure}");
         Console.WriteLine($"results: {path} ({clock.Elapsed.TotalSeconds:0} s)");
         return failures.Count == 0 ? 0 : 1;
@@ -122,11 +123,11 @@ internal static class BenchCommand
         var table = new Table().AddColumns("benchmark", "subject", "method", "unit", "median", "p05", "p95", "× cpython/spawn");
         foreach (var r in rows.OrderBy(r => order.IndexOf(r.Benchmark)).ThenBy(r => r.Subject).ThenBy(r => r.StartMethod))
         {
-            var reference = rows.FirstOrDefault(x => x.Benchmark == r.Benchmark && x.Subject == CpythonSubject.SubjectName && x.StartMethod == "spawn");
+            // The same params: a sweep's rows compare at equal chunksize, task size or argument size and mode.
+            var reference = rows.FirstOrDefault(x => x.Benchmark == r.Benchmark && x.Params == r.Params && x.Subject == CpythonSubject.SubjectName && x.StartMethod == "spawn");
             var ratio = reference is { Median: > 0 } ? (r.Median / reference.Median).ToString("0.00") : "";
-            // pool-chunksize has one row per chunksize: name it, or the rows of one method read alike.
-            var chunk = RowParams.Get(r.Params, "chunksize");
-            table.AddRow(chunk is null ? r.Benchmark : $"{r.Benchmark} chunksize={chunk}", r.Subject, r.StartMethod, r.Unit, Figure(r.Median), Figure(r.P05), Figure(r.P95), ratio);
+            // A sweep has one row per swept value: name it, or the rows of one method read alike.
+            table.AddRow(Markup.Escape(SweepLabel(r)), r.Subject, r.StartMethod, r.Unit, Figure(r.Median), Figure(r.P05), Figure(r.P95), ratio);
         }
         AnsiConsole.Write(table);
     }
@@ -150,6 +151,32 @@ internal static class BenchCommand
         if (table.Rows.Count == 0) return;
         Console.WriteLine("targets (issue #4 §7; medians; pipe-throughput-1mib meets its target if either bound holds):");
         AnsiConsole.Write(table);
+    }
+
+    /// <summary>The benchmark and its swept params: chunksize for the pool and executor sweeps; the size and the mode for
+    /// the performance model's (whose chunksize is fixed at 1), the mode and measure for cow-memory.</summary>
+    private static string SweepLabel(BenchRow r)
+    {
+        string[] keys = RowParams.Get(r.Params, "mode") is null ? ["chunksize"] : ["task_us", "bytes", "mode", "measure"];
+        return string.Join(" ", keys.Select(k => (Key: k, Value: RowParams.Get(r.Params, k))).Where(p => p.Value is not null).Select(p => $"{p.Key}={p.Value}").Prepend(r.Benchmark));
+    }
+
+    /// <summary>Seeds 59.30, 59.34: the break-even task size and the crossover argument size per subject and method (the
+    /// report has the curves).</summary>
+    private static void PerformanceModel(IReadOnlyList<BenchRow> rows)
+    {
+        if (PerformanceModelBuilder.Build(rows) is not { } model) return;
+        foreach (var (spec, series, what) in new[]
+                 {
+                     (PerformanceModelBuilder.TaskSize, model.TaskSize, "break-even task size (pool faster than serial from)"),
+                     (PerformanceModelBuilder.ArgumentSize, model.ArgumentSize, "crossover size (shared memory cheaper than the channel from)"),
+                 })
+        {
+            if (series.Count == 0) continue;
+            Console.WriteLine($"{spec.Benchmark}: {what}:");
+            foreach (var s in series)
+                Console.WriteLine($"  {s.Label,-20} {PerformanceModelFormat.Threshold(spec, s),-22} ({string.Join(", ", s.Points.Select(p => $"{PerformanceModelFormat.Size(spec, p.Size)}: {p.Ratio:0.00}×"))})");
+        }
     }
 
     /// <summary>For a target against the reference's best start method: only the row with the best median.</summary>

@@ -33,7 +33,8 @@ internal static class HtmlCharts
         {
             var chart = charts[i];
             html.Append("<figure><figcaption class=\"mono\">").Append(HtmlEncode(chart.Title)).Append(" — sweep")
-                .Append("</figcaption><div class=\"chart\"><canvas id=\"lab-chart-").Append(i).Append("\" role=\"img\" aria-label=\"").Append(HtmlEncode(chart.Title)).Append("\"></canvas></div>");
+                .Append("</figcaption>");
+            ChartDiv(html, i, chart.Title);
             html.Append("<table><thead><tr><th>subject/method</th><th class=\"num\">best ").Append(HtmlEncode(chart.XTitle)).Append("</th><th class=\"num\">median there</th><th>unit</th></tr></thead><tbody>\n");
             foreach (var s in chart.Series)
                 html.Append("<tr><td>").Append(HtmlEncode(s.Label)).Append("</td><td class=\"num\">").Append(ReportFormat.Number(s.Lowest.X))
@@ -42,6 +43,18 @@ internal static class HtmlCharts
         }
         html.Append("</section>\n");
     }
+
+    /// <summary>A chart of its own figure (the performance model's); <paramref name="index"/> is its place in the list
+    /// given to <see cref="Scripts"/>.</summary>
+    public static void Canvas(StringBuilder html, int index, string title)
+    {
+        html.Append("<figure><figcaption class=\"mono\">").Append(HtmlEncode(title)).Append("</figcaption>");
+        ChartDiv(html, index, title);
+        html.Append("</figure>\n");
+    }
+
+    private static void ChartDiv(StringBuilder html, int index, string title) =>
+        html.Append("<div class=\"chart\"><canvas id=\"lab-chart-").Append(index).Append("\" role=\"img\" aria-label=\"").Append(HtmlEncode(title)).Append("\"></canvas></div>");
 
     /// <summary>One small chart per series, each under the series' anchor id, which the changes section links to.</summary>
     public static void Trends(StringBuilder html, IReadOnlyList<TrendSeries> trends)
@@ -104,15 +117,17 @@ internal static class HtmlCharts
           if (typeof Chart === 'undefined') return;
           var data = JSON.parse(document.getElementById('lab-chart-data').textContent);
           // One colour per subject/method on every chart, so a series is recognised across charts.
-          var fixed = { 'engine/spawn': '#2ca02c', 'engine/forkserver': '#0b5d1e', 'cpython/fork': '#1f77b4', 'cpython/spawn': '#d62728', 'cpython/forkserver': '#ff7f0e' };
-          var palette = ['#9467bd', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22'];
+          var fixed = { 'engine/spawn': '#2ca02c', 'engine/forkserver': '#0b5d1e', 'cpython/fork': '#1f77b4', 'cpython/spawn': '#d62728', 'cpython/forkserver': '#ff7f0e', 'pypy/fork': '#9467bd', 'pypy/spawn': '#8c564b', 'pypy/forkserver': '#e377c2' };
+          var palette = ['#17becf', '#7f7f7f', '#bcbd22', '#393b79', '#8c6d31', '#843c39'];
           var colour = function (label, j) { return fixed[label] || palette[j % palette.length]; };
           var iso = function (ms) { return new Date(ms).toISOString().slice(0, 16).replace('T', ' '); };
           data.sweeps.forEach(function (c, i) {
             new Chart(document.getElementById('lab-chart-' + i), {
               type: 'line',
               data: { datasets: c.series.map(function (s, j) {
-                return { label: s.label, borderColor: colour(s.label, j), backgroundColor: colour(s.label, j), pointRadius: 3, tension: 0,
+                // The performance model's cost chart has two lines per subject/method: one colour, shared memory dashed.
+                var key = s.label.replace(/ (channel|shared-memory)$/, ''), dashed = / shared-memory$/.test(s.label);
+                return { label: s.label, borderColor: colour(key, j), backgroundColor: colour(key, j), borderDash: dashed ? [6, 4] : [], pointRadius: 3, tension: 0,
                          data: s.points.map(function (p) { return { x: Math.log2(p[0]), y: p[1] }; }) };
               }) },
               options: {

@@ -31,7 +31,7 @@ public static partial class HtmlReport
             </head>
             <body>
             <h1>Concurrency lab report</h1>
-            <nav><a href="#changes">Changes</a> · <a href="#runs">Runs</a> · <a href="#summary">Summary</a> · <a href="#failures">Failures</a> · <a href="#matrix">Matrix</a> · <a href="#divergences">Divergences</a> · <a href="#benchmarks">Benchmarks</a> · <a href="#charts">Sweeps</a> · <a href="#nightly">Nightly</a> · <a href="#systematic">Systematic</a> · <a href="#cross-os">Cross-OS</a></nav>
+            <nav><a href="#changes">Changes</a> · <a href="#runs">Runs</a> · <a href="#summary">Summary</a> · <a href="#failures">Failures</a> · <a href="#matrix">Matrix</a> · <a href="#divergences">Divergences</a> · <a href="#benchmarks">Benchmarks</a> · <a href="#charts">Sweeps</a> · <a href="#performance-model">Performance model</a> · <a href="#nightly">Nightly</a> · <a href="#systematic">Systematic</a> · <a href="#cross-os">Cross-OS</a></nav>
 
             """);
         HtmlNightly.Changes(html, model.Changes);
@@ -50,10 +50,12 @@ public static partial class HtmlReport
         Benchmarks(html, model.Bench);
         var sweeps = model.Bench?.Charts ?? [];
         HtmlCharts.Sweeps(html, sweeps);
+        var performance = model.Bench?.PerformanceModel;
+        HtmlPerformanceModel.Section(html, performance, firstChart: sweeps.Count);
         HtmlNightly.Section(html, model.Nightly);
         Systematic(html, model.Systematic);
         CrossOs(html, model.CrossOs);
-        HtmlCharts.Scripts(html, sweeps, model.Nightly?.Trends ?? []);
+        HtmlCharts.Scripts(html, [.. sweeps, .. performance?.Charts ?? []], model.Nightly?.Trends ?? []);
         html.Append("</body>\n</html>\n");
         return html.ToString();
     }

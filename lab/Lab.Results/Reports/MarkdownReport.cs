@@ -89,10 +89,33 @@ public static partial class MarkdownReport
                     sweep.Series.Select(s => new[] { Escape(s.Label), ReportFormat.Number(s.Lowest.X), ReportFormat.Number(s.Lowest.Y), Escape(sweep.YTitle) }));
             }
         }
+        PerformanceModel(md, bench.PerformanceModel);
         MarkdownNightly.Calibration(md, model.Nightly);
         Systematic(md, model.Systematic);
         CrossOs(md, model.CrossOs);
         return md.ToString();
+    }
+
+    /// <summary>seeds 59.30, 59.34: the break-even task size and the crossover argument size per subject and start method;
+    /// the HTML report draws the curves.</summary>
+    private static void PerformanceModel(StringBuilder md, PerformanceModel? model)
+    {
+        if (model is null) return;
+        md.Append("## Performance model\n\n");
+        if (model.TaskSize.Count > 0)
+        {
+            md.Append("### When does multiprocessing help? (").Append(Escape(PerformanceModelBuilder.TaskSize.Benchmark)).Append(")\n\n")
+                .Append("Speedup of `Pool.map` on 2 warm workers (chunksize 1) over serial work in the parent, per task size; break-even: the smallest task size from which the pool is faster at every larger size.\n\n");
+            Table(md, PerformanceModelFormat.Headers(PerformanceModelBuilder.TaskSize, PerformanceModelFormat.Sizes(model.TaskSize), "break-even task size"),
+                model.TaskSize.Select(s => PerformanceModelFormat.Row(PerformanceModelBuilder.TaskSize, s, PerformanceModelFormat.Sizes(model.TaskSize), ratios: true)));
+        }
+        if (model.ArgumentSize.Count > 0)
+        {
+            md.Append("### Sending huge objects repeatedly (").Append(Escape(PerformanceModelBuilder.ArgumentSize.Benchmark)).Append(")\n\n")
+                .Append("µs per task, channel / shared memory, per argument size; crossover: the smallest size from which shared memory is cheaper at every larger size.\n\n");
+            Table(md, PerformanceModelFormat.Headers(PerformanceModelBuilder.ArgumentSize, PerformanceModelFormat.Sizes(model.ArgumentSize), "crossover size"),
+                model.ArgumentSize.Select(s => PerformanceModelFormat.Row(PerformanceModelBuilder.ArgumentSize, s, PerformanceModelFormat.Sizes(model.ArgumentSize), ratios: false)));
+        }
     }
 
     private static void Systematic(StringBuilder md, SystematicReport? systematic)

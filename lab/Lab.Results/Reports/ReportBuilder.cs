@@ -145,6 +145,7 @@ public static class ReportBuilder
         return new BenchReport(header, ReferenceSubject, ReferenceStartMethod, groups)
         {
             Charts = BenchCharts.Sweeps(rows),
+            PerformanceModel = PerformanceModelBuilder.Build(rows),
         };
     }
 

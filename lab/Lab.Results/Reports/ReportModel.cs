@@ -102,6 +102,9 @@ public sealed record BenchReport(
 {
     /// <summary>Sweeps of the latest run (e.g. per-task time against chunksize).</summary>
     public IReadOnlyList<BenchChart> Charts { get; init; } = [];
+
+    /// <summary>task-size-speedup and argument-size-crossover of the latest run (seeds 59.30); null without their rows.</summary>
+    public PerformanceModel? PerformanceModel { get; init; }
 }
 
 /// <summary>

@@ -51,7 +51,8 @@ public static class BenchCatalog
 {
     public const string StartFamily = "start", QueueFamily = "queue", PipeFamily = "pipe", LockFamily = "lock-uncontended",
         ShmFamily = "shm", HandoffFamily = "lock-handoff", PoolFamily = "pool", PoolRssFamily = "pool-rss", SpinFamily = "spin",
-        ExecutorFamily = "executor", ManagerFamily = "manager-call";
+        ExecutorFamily = "executor", ManagerFamily = "manager-call",
+        TaskSizeFamily = "task-size", ArgumentSizeFamily = "argument-size", CowFamily = "cow-memory";
 
     public static IReadOnlyList<BenchDefinition> All { get; } =
     [
@@ -69,10 +70,13 @@ public static class BenchCatalog
         new(PoolChunksize.OverheadC1, PoolFamily, PoolChunksize.Unit, false, false, "pool-chunksize at chunksize 1 (per-task dispatch overhead)"),
         new(PoolChunksize.OverheadBest, PoolFamily, PoolChunksize.Unit, false, false, "pool-chunksize at the subject's best chunksize"),
         new(PoolChunksize.BestChunksize, PoolFamily, "chunksize", false, false, "the chunksize with the lowest pool-chunksize median (default counted as its value)"),
+        new(CowMemory.Id, CowFamily, CowMemory.Unit, false, false, "rss, pss and uss (smaps_rollup) of a child that read one byte per page of 64 MiB given as its argument or through a shared memory block (mode and measure in params)"),
         new(PoolWorkerRss.Rss, PoolRssFamily, "KiB", false, false, "resident set (VmRSS) of each pool worker after a warm-up map"),
         new(PoolWorkerRss.PeakRss, PoolRssFamily, "KiB", false, false, "peak resident set (VmHWM) of each pool worker after a warm-up map"),
         new(ExecutorBench.SubmitId, ExecutorFamily, ExecutorBench.Unit, false, false, "ProcessPoolExecutor: submit trivial tasks (one future each) on 2 warm workers and wait for all: time per task"),
         new(ExecutorBench.MapId, ExecutorFamily, ExecutorBench.Unit, false, false, "ProcessPoolExecutor.map of trivial tasks on 2 warm workers: time per task, per chunksize (chunksize in params)"),
+        new(TaskSizeSpeedup.Id, TaskSizeFamily, TaskSizeSpeedup.Unit, false, false, "a fixed amount of CPU work (busy spin) in tasks of task_us µs, serial in the parent or Pool.map on 2 warm workers at chunksize 1 (mode in params): total time"),
+        new(ArgumentSizeCrossover.Id, ArgumentSizeFamily, ArgumentSizeCrossover.Unit, false, false, "Pool.map on 2 warm workers of tasks that touch an argument of `bytes` bytes, sent through the channel or as a shared memory block's name (mode in params): time per task"),
         new(ManagerCall.Id, ManagerFamily, ManagerCall.Unit, false, false, "one proxy method call (list.append of a small int) from the parent to a manager's process (report only)"),
         new(Spin.Id, SpinFamily, Spin.Unit, false, true, "CPU time of a fixed amount of work in process: the machine's own noise, and the calibration target of lab compare"),
     ];

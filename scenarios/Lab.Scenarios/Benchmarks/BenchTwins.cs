@@ -39,6 +39,12 @@ public static class BenchTwins
         new(BenchCatalog.ExecutorFamily, SubjectKind.Python, (s, r) => ExecutorBench.OnCpython(Python(s), r.Plan, r.Wanted)),
         new(BenchCatalog.ManagerFamily, SubjectKind.Engine, (s, r) => ManagerCall.OnEngine(Engine(s), r.Plan)),
         new(BenchCatalog.ManagerFamily, SubjectKind.Python, (s, r) => ManagerCall.OnCpython(Python(s), r.Plan)),
+        new(BenchCatalog.TaskSizeFamily, SubjectKind.Engine, (s, r) => TaskSizeSpeedup.OnEngine(Engine(s), r.Plan)),
+        new(BenchCatalog.TaskSizeFamily, SubjectKind.Python, (s, r) => TaskSizeSpeedup.OnCpython(Python(s), r.Plan)),
+        new(BenchCatalog.ArgumentSizeFamily, SubjectKind.Engine, (s, r) => ArgumentSizeCrossover.OnEngine(Engine(s), r.Plan)),
+        new(BenchCatalog.ArgumentSizeFamily, SubjectKind.Python, (s, r) => ArgumentSizeCrossover.OnCpython(Python(s), r.Plan)),
+        new(BenchCatalog.CowFamily, SubjectKind.Engine, (s, r) => CowMemory.OnEngine(Engine(s), r.Plan)),
+        new(BenchCatalog.CowFamily, SubjectKind.Python, (s, r) => CowMemory.OnCpython(Python(s), r.Plan)),
         new(BenchCatalog.SpinFamily, SubjectKind.Engine, (s, r) => [Spin.OnEngine(Engine(s), r.Plan)]),
     ];
 
