@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Lab.Engine.Interop;
 using Lab.Engine.Processes;
@@ -22,46 +23,63 @@ internal static class WorkerMain
     internal static int Run(int? inheritedFdBase)
     {
         DefaultSignalDispositions();
-        Bootstrap bootstrap;
-        try
-        {
-            using var input = UnixPipe.Open(ControlProtocol.ChildInFd, FileAccess.Read);
-            var frame = Frames.Read(input) ?? throw new ChannelFormatError("the parent closed the bootstrap pipe before sending anything");
-            bootstrap = ControlProtocol.DecodeBootstrap(frame);
-        }
-        catch (Exception e)
-        {
-            Console.Error.WriteLine($"Lab.Engine.Worker: cannot read the bootstrap from the parent: {e.Message}");
-            return 1;
-        }
+        // The holder is the only reference to the bootstrap: RunTarget drops it once the arguments are decoded, so that
+        // their bytes can be collected while the target runs.
+        if (ReadBootstrap(inheritedFdBase) is not { } holder) return 1;
         // Children this target starts must not inherit the report pipe.
         Libc.fcntl(ControlProtocol.ChildOutFd, Libc.F_SETFD, Libc.FD_CLOEXEC);
-
-        CurrentProcess.Name = bootstrap.Name;
-        CurrentProcess.ParentPid = bootstrap.ParentPid;
-        CurrentProcess.IsDaemon = bootstrap.Daemon;
-        CurrentProcess.StartMethod = bootstrap.StartMethod;
-        if (inheritedFdBase is { } fdBase) bootstrap = bootstrap with { InheritedFdBase = fdBase };
-        if (bootstrap.Daemon && bootstrap.StartMethod == StartMethod.ForkServer) Forking.ParentWatch.DieWith(bootstrap.ParentPid);
-        else if (bootstrap.Daemon) DieWithParent(bootstrap.ParentPid);
-
-        var (code, error) = RunTarget(bootstrap);
+        Become(holder.Value!);
+        var (code, error) = RunTarget(holder);
         Report(code, error);
         return code;
     }
 
-    private static (int Code, RemoteError? Error) RunTarget(Bootstrap bootstrap)
+    /// <summary>Methods of their own (here and <see cref="Become"/>), so that no local of Run keeps the frame or the
+    /// bootstrap alive.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static StrongBox<Bootstrap?>? ReadBootstrap(int? inheritedFdBase)
     {
         try
         {
-            var method = TargetResolver.Resolve(bootstrap.Target);
-            var inherited = new InheritanceReader(bootstrap.InheritedFdBase, bootstrap.InheritedFdCount);
-            var decoded = (object?[])ChannelDecoder.Decode(bootstrap.Args, null, inherited)!;
-            var args = TargetBinder.Bind(method, decoded);
+            using var input = UnixPipe.Open(ControlProtocol.ChildInFd, FileAccess.Read);
+            var frame = Frames.Read(input) ?? throw new ChannelFormatError("the parent closed the bootstrap pipe before sending anything");
+            var bootstrap = ControlProtocol.DecodeBootstrap(frame);
+            return new(inheritedFdBase is { } fdBase ? bootstrap with { InheritedFdBase = fdBase } : bootstrap);
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"Lab.Engine.Worker: cannot read the bootstrap from the parent: {e.Message}");
+            return null;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Become(Bootstrap bootstrap)
+    {
+        CurrentProcess.Name = bootstrap.Name;
+        CurrentProcess.ParentPid = bootstrap.ParentPid;
+        CurrentProcess.IsDaemon = bootstrap.Daemon;
+        CurrentProcess.StartMethod = bootstrap.StartMethod;
+        if (bootstrap.Daemon && bootstrap.StartMethod == StartMethod.ForkServer) Forking.ParentWatch.DieWith(bootstrap.ParentPid);
+        else if (bootstrap.Daemon) DieWithParent(bootstrap.ParentPid);
+    }
+
+    /// <summary>Arguments this large leave about three times their size of dead buffers behind (the frame, its growth
+    /// steps, the arguments' bytes) once decoded: worth one compacting collection that gives the memory back to the
+    /// system, so a child given a large argument holds about its size (cow-memory benchmark).</summary>
+    private const int LargeArgumentBytes = 4 * 1024 * 1024;
+
+    private static (int Code, RemoteError? Error) RunTarget(StrongBox<Bootstrap?> holder)
+    {
+        var name = holder.Value!.Name;
+        try
+        {
+            var (method, args, scheduled, argumentBytes) = DecodeTarget(holder);
+            if (argumentBytes >= LargeArgumentBytes) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             // Issue #5 §3: a child started under a scheduler host asks it before every engine operation from here until
             // it exits (never detached: queue feeders flush at exit, and their writes are points too). Installed after
             // the arguments are decoded, so that start-up work runs in parallel with the other children.
-            if (bootstrap.Scheduled) Scheduling.RemoteEngineScheduler.Install(ControlProtocol.SchedulerFd);
+            if (scheduled) Scheduling.RemoteEngineScheduler.Install(ControlProtocol.SchedulerFd);
             var returned = method.Invoke(null, BindingFlags.DoNotWrapExceptions, binder: null, args, culture: null);
             AsyncTargets.Wait(returned, method.ReturnType);
             return (0, null);
@@ -75,7 +93,7 @@ internal static class WorkerMain
         {
             // CPython's KeyboardInterrupt: _bootstrap prints the traceback and exits with 1; the finally blocks have run.
             var message = (e as ProcessInterruptedException ?? Interrupts.Interrupted()).Message;
-            Console.Error.WriteLine($"Process {bootstrap.Name}:");
+            Console.Error.WriteLine($"Process {name}:");
             Console.Error.WriteLine($"KeyboardInterrupt: {message}");
             Console.Error.Flush();
             return (1, new RemoteError("KeyboardInterrupt", message, e.ToString()));
@@ -83,11 +101,23 @@ internal static class WorkerMain
         catch (Exception e)
         {
             // CPython prints "Process Name:" and the traceback, then exits with 1 (process.py, _bootstrap).
-            Console.Error.WriteLine($"Process {bootstrap.Name}:");
+            Console.Error.WriteLine($"Process {name}:");
             Console.Error.WriteLine(e.ToString());
             Console.Error.Flush();
             return (1, new RemoteError(e.GetType().FullName ?? e.GetType().Name, e.Message, e.ToString()));
         }
+    }
+
+    /// <summary>Resolves and binds the target, then drops the bootstrap (its argument bytes) from the holder.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (MethodInfo Method, object?[] Args, bool Scheduled, int ArgumentBytes) DecodeTarget(StrongBox<Bootstrap?> holder)
+    {
+        var bootstrap = holder.Value!;
+        var method = TargetResolver.Resolve(bootstrap.Target);
+        var inherited = new InheritanceReader(bootstrap.InheritedFdBase, bootstrap.InheritedFdCount);
+        var decoded = (object?[])ChannelDecoder.Decode(bootstrap.Args, null, inherited)!;
+        holder.Value = null;
+        return (method, TargetBinder.Bind(method, decoded), bootstrap.Scheduled, bootstrap.Args.Length);
     }
 
     private static void Report(int code, RemoteError? error)
