@@ -53,6 +53,29 @@ public static class InterruptTargets
         }
     }
 
+    /// <summary>Joins a blocked child until interrupted; then terminates it and joins again, which waits as usual (the
+    /// interrupt is raised once, as CPython's KeyboardInterrupt).</summary>
+    public static void JoinUntilInterrupted(string ready, string done)
+    {
+        CurrentProcess.HandleInterrupts();
+        using var childReady = new Handshake();
+        using var child = new Process(Targets.ReadyThenSleep, [childReady.Path]);
+        child.Start();
+        childReady.Receive(child, Limits.Join);
+        Handshake.Send(ready);
+        try
+        {
+            child.Join();
+            Handshake.Send(done, "joined");
+        }
+        catch (ProcessInterruptedException e)
+        {
+            child.Terminate();
+            var joined = child.Join(Limits.Join);
+            Handshake.Send(done, $"interrupted {e.Signal}; joined again {joined}, exit code {child.ExitCode}");
+        }
+    }
+
     /// <summary>A parent of a cooperative child, a child that ignores the request, a child that does not handle
     /// interrupts and a pool with a map in flight; ShutdownChildren with a 2 s deadline; reports the outcomes.</summary>
     public static void ShutdownGroup(string done)

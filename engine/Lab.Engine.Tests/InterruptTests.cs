@@ -72,6 +72,20 @@ public class InterruptTests
     }
 
     [Fact]
+    public void HandledSignal_InterruptsJoinOnce_TheCleanupJoinWaits()
+    {
+        using var ready = new Handshake();
+        using var done = new Handshake();
+        using var p = new Process(InterruptTargets.JoinUntilInterrupted, [ready.Path, done.Path], output: ProcessOutput.Capture);
+        p.Start();
+        ready.Receive(p, Limits.Join);
+        p.Terminate();
+        Assert.Equal($"interrupted {Libc.SIGTERM}; joined again True, exit code -15", done.Receive(p, Limits.Join));
+        p.JoinOrFail();
+        Assert.Equal(0, p.ExitCode);
+    }
+
+    [Fact]
     public void ShutdownChildren_TerminatesPools_AsksChildren_KillsTheRestAtTheDeadline()
     {
         using var done = new Handshake();

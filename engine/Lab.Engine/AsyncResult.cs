@@ -40,18 +40,9 @@ public sealed class AsyncResult<T>
         // Results are completed by the supervisor thread; waiting on it (from a callback) could never end.
         if (!_done.IsSet && Pools.PoolSupervisor.OnSupervisorThread)
             throw new PoolStateError("a pool callback waited for a pool result: only the pool's own thread can complete it, so this would deadlock");
-        var wait = timeout is { } t ? (t < TimeSpan.Zero ? TimeSpan.Zero : t) : Timeout.InfiniteTimeSpan;
-        if (!Processes.Interrupts.Handled) return _done.Wait(wait);
-        // This process handles SIGINT/SIGTERM (CurrentProcess.HandleInterrupts): the wait is where CPython's
-        // KeyboardInterrupt would be raised.
-        try
-        {
-            return _done.Wait(wait, Processes.Interrupts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            throw Processes.Interrupts.Interrupted();
-        }
+        // In a process that handles SIGINT/SIGTERM (CurrentProcess.HandleInterrupts), where CPython's KeyboardInterrupt
+        // would be raised.
+        return Processes.Interrupts.Wait(_done, timeout is { } t ? (t < TimeSpan.Zero ? TimeSpan.Zero : t) : Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Whether the task succeeded; an error before the result is ready (CPython's ValueError).</summary>

@@ -22,8 +22,9 @@ public static class CurrentProcess
 
     /// <summary>
     /// Asks that SIGINT and SIGTERM interrupt this process cooperatively instead of killing it (issue #13 §1): the first
-    /// one cancels the returned token, and the engine's waits on pool results (Map, Apply, AsyncResult.Get) throw
-    /// <see cref="ProcessInterruptedException"/>. In a child, a target that ends by that cancellation (the exception, or
+    /// one cancels the returned token, and the first of the engine's waits on pool results (Map, Apply, AsyncResult.Get)
+    /// or children (Process.Join) to see it throws <see cref="ProcessInterruptedException"/>, once, as CPython's
+    /// KeyboardInterrupt: the cleanup after it waits as usual. In a child, a target that ends by that cancellation (the exception, or
     /// an OperationCanceledException of this token) exits with 1 after its finally blocks ran: CPython's KeyboardInterrupt.
     /// A second signal takes the default action (the process dies by it). Without this call a child dies by the signal
     /// (-2, -15), its finally blocks not run. Idempotent; works in the main process too (a .NET application's Ctrl-C).

@@ -108,12 +108,13 @@ public sealed class Process : IDisposable
     }
 
     /// <summary>Waits for the child to exit. Returns true if it has exited (CPython's join returns None; check
-    /// ExitCode there). A timeout of zero or less polls.</summary>
+    /// ExitCode there). A timeout of zero or less polls. In a process that handles interrupts
+    /// (CurrentProcess.HandleInterrupts), the first SIGINT/SIGTERM ends it with ProcessInterruptedException.</summary>
     public bool Join(TimeSpan? timeout = null)
     {
         CheckNotClosed();
         if (_child is null) throw new ProcessStateError("can only join a started process");
-        return _child.Wait(timeout);
+        return _child.WaitInterruptibly(timeout);
     }
 
     /// <summary>SIGTERM, as CPython's terminate(): the child's finally blocks do not run (seeds 59.21).</summary>

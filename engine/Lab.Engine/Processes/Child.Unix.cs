@@ -45,6 +45,10 @@ internal sealed class Child
 
     public bool Wait(TimeSpan? timeout) => timeout is { } t ? _exited.Wait(t < TimeSpan.Zero ? TimeSpan.Zero : t) : _exited.Wait(Timeout.Infinite);
 
+    /// <summary>Wait, ended by this process's interrupt when it handles SIGINT/SIGTERM (Process.Join; Interrupts.Wait).</summary>
+    public bool WaitInterruptibly(TimeSpan? timeout) =>
+        Interrupts.Wait(_exited, timeout is { } t ? (t < TimeSpan.Zero ? TimeSpan.Zero : t) : Timeout.InfiniteTimeSpan);
+
     /// <summary>Sends a signal unless the child has already been reaped (then it is a no-op, as in CPython,
     /// whose terminate() on a finished process does nothing).</summary>
     public void Signal(int signal)

@@ -7,8 +7,8 @@ namespace Lab.Engine.Processes;
 /// The engine's cooperative KeyboardInterrupt (issue #13 §1, seeds 59.26). CPython turns SIGINT into KeyboardInterrupt,
 /// raised wherever the main thread is, so a child's finally blocks run and process.py's _bootstrap exits with 1. .NET
 /// cannot raise into a running thread; a process that asks for it (<see cref="CurrentProcess.HandleInterrupts"/>) gets a
-/// token instead. The first SIGINT or SIGTERM cancels it; the engine's blocking waits on results (AsyncResult, hence
-/// Pool.Map and Apply) then throw <see cref="ProcessInterruptedException"/>, and a target that ends by that cancellation
+/// token instead. The first SIGINT or SIGTERM cancels it; the first of the engine's blocking waits (AsyncResult, hence
+/// Pool.Map and Apply; Process.Join) to see it throws <see cref="ProcessInterruptedException"/> (<see cref="Wait"/>), and a target that ends by that cancellation
 /// exits with 1, as CPython's does. A second signal takes its default action (the process dies by it), so a target that
 /// never looks at the token can still be stopped, as a second Ctrl-C stops most command-line tools. A process that does
 /// not ask keeps the default dispositions (WorkerMain.DefaultSignalDispositions): it dies by the signal, -2 or -15.
@@ -20,6 +20,7 @@ internal static class Interrupts
     private static readonly Dictionary<int, byte[]> RuntimeDispositions = [];
     private static PosixSignalRegistration[]? _registrations;
     private static int _signal;
+    private static int _delivered;
 
     public static CancellationToken Token => Source.Token;
 
@@ -56,6 +57,27 @@ internal static class Interrupts
             ]);
         }
         return Token;
+    }
+
+    /// <summary>
+    /// A wait of the engine's (pool results, Process.Join) that the interrupt ends with ProcessInterruptedException. As
+    /// CPython's KeyboardInterrupt, it is raised once: the first wait to see the signal throws, later waits (the cleanup
+    /// after the interrupt: joining children, terminating a pool) wait as usual. The token stays cancelled.
+    /// </summary>
+    public static bool Wait(ManualResetEventSlim done, TimeSpan timeout)
+    {
+        if (!Handled || Volatile.Read(ref _delivered) != 0) return done.Wait(timeout);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            return done.Wait(timeout, Token);
+        }
+        catch (OperationCanceledException)
+        {
+            if (Interlocked.Exchange(ref _delivered, 1) == 0) throw Interrupted();
+            // Another wait raised it: this one goes on for what is left of its timeout.
+            return done.Wait(timeout == Timeout.InfiniteTimeSpan ? timeout : TimeSpan.FromTicks(Math.Max(0, (timeout - clock.Elapsed).Ticks)));
+        }
     }
 
     /// <summary>Whether <paramref name="e"/> is this process being interrupted: the wait that observed the signal, or a
