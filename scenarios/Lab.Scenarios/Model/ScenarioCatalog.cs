@@ -107,6 +107,7 @@ public static class ScenarioCatalog
         new SmallWritesWholeScenario(),
         new LargeWritesMayInterleaveScenario(),
         new QueueRecordsWholeScenario(),
+        new KilledMidRecordScenario(),
         new Executor.MapOrderScenario(),
         new Executor.TaskExceptionScenario(),
         new Executor.CancelBeforeStartScenario(),

@@ -88,6 +88,7 @@ ORDER = (
     "output.small-writes-whole",
     "output.large-writes-may-interleave",
     "logging.queue-records-whole",
+    "logging.killed-mid-record",
     "executor.map-order",
     "executor.task-exception",
     "executor.cancel-before-start",
