@@ -11,9 +11,11 @@ import os
 import signal
 import time
 
-from ._common import block, observation, require_int, scenario
+from ._common import block, observation, require_choice, require_int, scenario
+from .pool_functions import announce_then_block, init_record
 
 _WAIT = 15.0  # s the leader waits for a child's "ready" and for each child's end
+_MAP_WAIT = 3.0  # s the leader waits for the pool's map after the interrupt (it never completes on CPython)
 
 
 def _ready_then_block(conn, seconds):
@@ -43,15 +45,7 @@ def _interrupt_own_group(report, method, children, seconds):
                 return
             r.recv()
             r.close()
-        interrupted = False
-        try:
-            os.killpg(pgid, signal.SIGINT)
-            deadline = time.monotonic() + _WAIT
-            # In slices: PyPy runs a Python-level handler only when its interpreter checks for one.
-            while time.monotonic() < deadline:
-                time.sleep(0.05)
-        except KeyboardInterrupt:
-            interrupted = True
+        interrupted = _interrupted(pgid)
         codes = []
         for p in kids:
             p.join(_WAIT)
@@ -64,13 +58,69 @@ def _interrupt_own_group(report, method, children, seconds):
                 p.join(2.0)
 
 
-@scenario("signals.process-group-interrupt", defaults={"children": 2})
+def _interrupted(pgid):
+    """Sends SIGINT to the group (this process included) and reports whether KeyboardInterrupt reached this process."""
+    try:
+        os.killpg(pgid, signal.SIGINT)
+        deadline = time.monotonic() + _WAIT
+        # In slices: PyPy runs a Python-level handler only when its interpreter checks for one.
+        while time.monotonic() < deadline:
+            time.sleep(0.05)
+    except KeyboardInterrupt:
+        return True
+    return False
+
+
+def _interrupt_own_group_pool(report, method, children, directory):
+    """The leader, with a Pool: every worker runs a task that announces itself and blocks; then the group's SIGINT.
+    Sends ("ok", survived, [each original worker's exit code], map outcome, workers replaced)."""
+    os.setpgrp()
+    pgid = os.getpgrp()
+    if pgid != os.getpid():
+        report.send(("error", f"process {os.getpid()} does not lead its group {pgid}"))
+        return
+    mp = multiprocessing.get_context(method)
+    pool = mp.Pool(children, initializer=init_record, initargs=(directory,))
+    try:
+        result = pool.map_async(announce_then_block, range(children), 1)
+        deadline = time.monotonic() + _WAIT
+        while len([f for f in os.listdir(directory) if f.startswith("started-")]) < children:
+            if time.monotonic() >= deadline:
+                report.send(("error", "the pool's workers did not all start a task"))
+                return
+            time.sleep(0.01)
+        workers = list(pool._pool)
+        interrupted = _interrupted(pgid)
+        try:
+            result.get(_MAP_WAIT)
+            outcome = "completed"
+        except multiprocessing.TimeoutError:
+            outcome = "blocked"
+        except Exception as e:
+            outcome = type(e).__name__
+        for p in workers:
+            p.join(_WAIT)
+        now = [p.pid for p in pool._pool]
+        replaced = len(now) == children and not set(now) & set(p.pid for p in workers)
+        report.send(("ok", interrupted, [p.exitcode for p in workers], outcome, replaced))
+    finally:
+        pool.terminate()
+
+
+@scenario("signals.process-group-interrupt", defaults={"group": "processes", "children": 2})
 def process_group_interrupt(ctx, params):
     """leader_survived: the leader caught KeyboardInterrupt and reported; children_exitcodes in start order ("alive"
-    for one still running); leader_exitcode."""
+    for one still running); leader_exitcode. group=pool: workers_exitcodes (the pool's original workers), map (blocked:
+    map_async().get(3) timed out) and workers_replaced (the pool runs new workers)."""
+    group = require_choice(params, "group", ("processes", "pool"))
     children = require_int(params, "children", 1, 8)
     r, w = ctx.mp.Pipe(duplex=False)
-    leader = ctx.start(_interrupt_own_group, (w, ctx.method, children, ctx.child_block_seconds))
+    if group == "pool":
+        directory = ctx.temp_path("group-pool")
+        os.mkdir(directory)
+        leader = ctx.start(_interrupt_own_group_pool, (w, ctx.method, children, directory))
+    else:
+        leader = ctx.start(_interrupt_own_group, (w, ctx.method, children, ctx.child_block_seconds))
     w.close()
     try:
         answer = ctx.recv(r, leader, "the leader's report")
@@ -79,8 +129,11 @@ def process_group_interrupt(ctx, params):
     code = ctx.join(leader, "the group's leader")
     if answer[0] != "ok":
         return observation(("leader_error", answer[1]), ("leader_exitcode", code)), answer[1]
-    _, interrupted, codes = answer
-    return (observation(("leader_survived", interrupted),
-                        ("children_exitcodes", ",".join("alive" if c is None else str(c) for c in codes)),
-                        ("leader_exitcode", code)),
+    exitcodes = ",".join("alive" if c is None else str(c) for c in answer[2])
+    if group == "pool":
+        _, interrupted, _, outcome, replaced = answer
+        return (observation(("leader_survived", interrupted), ("workers_exitcodes", exitcodes), ("map", outcome),
+                            ("workers_replaced", replaced), ("leader_exitcode", code)),
+                f"leader pid {leader.pid} ran a Pool of {children} in its own process group and sent the group SIGINT")
+    return (observation(("leader_survived", answer[1]), ("children_exitcodes", exitcodes), ("leader_exitcode", code)),
             f"leader pid {leader.pid} led its own process group and sent it SIGINT")

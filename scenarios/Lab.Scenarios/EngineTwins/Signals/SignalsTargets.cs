@@ -2,6 +2,7 @@ using Lab.Engine;
 using Lab.Engine.Connections;
 using Lab.Engine.Diagnostics;
 using Lab.Scenarios.EngineTwins.ExitCodes;
+using Lab.Scenarios.EngineTwins.Pool;
 using Lab.Scenarios.Support;
 
 namespace Lab.Scenarios.EngineTwins.Signals;
@@ -10,6 +11,9 @@ namespace Lab.Scenarios.EngineTwins.Signals;
 public static class SignalsTargets
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long the leader waits for the pool's map after the interrupt (CPython's never completes).</summary>
+    private static readonly TimeSpan MapWait = TimeSpan.FromSeconds(3);
 
     /// <summary>
     /// Leads a new process group, starts <paramref name="children"/> children that say "ready" and block, ignores SIGINT
@@ -49,5 +53,45 @@ public static class SignalsTargets
             foreach (var peer in peers) peer.Dispose();
             foreach (var k in kids) k.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The leader with a Pool: every worker runs a task that announces itself (a file named by its pid) and blocks; then
+    /// the group's SIGINT. Sends back [true (it survived), the map's outcome, whether the pool now runs other workers
+    /// than the original ones, the exit code the broken pool reports (null if none)].
+    /// </summary>
+    public static void InterruptOwnGroupPool(string method, int children, string directory, Connection conn)
+    {
+        var pgid = ProcessGroups.LeadNewGroup();
+        var context = Multiprocessing.GetContext(Enum.Parse<StartMethod>(method));
+        using var pool = new Engine.Pool(children, (Action<string>)PoolFunctions.InitRecord, [directory], context: context);
+        var result = pool.MapAsync<int, int>(PoolFunctions.AnnounceThenBlock, Enumerable.Range(0, children), 1);
+        var deadline = Environment.TickCount64 + (long)Wait.TotalMilliseconds;
+        while (Directory.GetFiles(directory, "started-*").Length < children)
+        {
+            if (Environment.TickCount64 > deadline) throw new TimeoutException("the pool's workers did not all start a task");
+            Thread.Sleep(10);
+        }
+        var workers = pool.WorkerPids.ToList();
+        ProcessGroups.IgnoreInterrupts();
+        ProcessGroups.InterruptOwnGroup(pgid);
+        string outcome;
+        int? exitCode = null;
+        try
+        {
+            result.Get(MapWait);
+            outcome = "completed";
+        }
+        catch (TimeoutException)
+        {
+            outcome = "blocked";
+        }
+        catch (BrokenPoolError broken)
+        {
+            (outcome, exitCode) = ("broken_pool", broken.ExitCode);
+        }
+        var now = pool.WorkerPids;
+        var replaced = now.Count == children && !now.Intersect(workers).Any();
+        conn.Send(new List<object?> { true, outcome, replaced, exitCode });
     }
 }
