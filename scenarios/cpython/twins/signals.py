@@ -24,12 +24,21 @@ def _ready_then_block(conn, seconds):
     block(seconds)
 
 
-def _interrupt_own_group(report, method, children, seconds):
-    """The leader: sends [survived, [exit code of each child (None: still running after the wait)]] or an error."""
+def _lead_new_group(report):
+    """Makes this process the leader of a new process group and returns its id; None (and an error sent) if it does not
+    lead it afterwards, so that the SIGINT never goes to the driver's group."""
     os.setpgrp()
     pgid = os.getpgrp()
     if pgid != os.getpid():
         report.send(("error", f"process {os.getpid()} does not lead its group {pgid}"))
+        return None
+    return pgid
+
+
+def _interrupt_own_group(report, method, children, seconds):
+    """The leader: sends [survived, [exit code of each child (None: still running after the wait)]] or an error."""
+    pgid = _lead_new_group(report)
+    if pgid is None:
         return
     mp = multiprocessing.get_context(method)
     kids = []
@@ -74,10 +83,8 @@ def _interrupted(pgid):
 def _interrupt_own_group_pool(report, method, children, directory):
     """The leader, with a Pool: every worker runs a task that announces itself and blocks; then the group's SIGINT.
     Sends ("ok", survived, [each original worker's exit code], map outcome, workers replaced)."""
-    os.setpgrp()
-    pgid = os.getpgrp()
-    if pgid != os.getpid():
-        report.send(("error", f"process {os.getpid()} does not lead its group {pgid}"))
+    pgid = _lead_new_group(report)
+    if pgid is None:
         return
     mp = multiprocessing.get_context(method)
     pool = mp.Pool(children, initializer=init_record, initargs=(directory,))

@@ -28,7 +28,7 @@ public sealed class KilledMidRecordTwin : EngineTwin
         var (workers, records, size) = (@case.Int("workers"), @case.Int("records"), @case.Int("record_bytes"));
         var midWrite = kill == "mid-write";
         var keeper = new GatedKeeper(midWrite, budget);
-        using var factory = LoggerFactory.Create(b => b.AddProvider(keeper));
+        using var factory = LoggerFactory.Create(b => b.AddProvider(keeper.Provider));
         using var queue = new ProcessQueue();
         var listener = new QueueLogListener(queue, factory);
         using var go = new ProcessEvent();
@@ -98,49 +98,27 @@ public sealed class KilledMidRecordTwin : EngineTwin
         return true;
     }
 
-    private sealed record Kept(string Category, string Message, int? Worker, int? Index);
-
-    /// <summary>The parent's logging: keeps each record; when gated, holds the listener's thread inside the victim's
-    /// marker until <see cref="Gate"/> is set, so nobody reads the queue's pipe meanwhile.</summary>
-    private sealed class GatedKeeper(bool gated, TimeSpan hold) : ILoggerProvider
+    /// <summary>The parent's logging: a <see cref="RecordKeeper"/> that, when gated, holds the listener's thread inside
+    /// the victim's marker until <see cref="Gate"/> is set, so nobody reads the queue's pipe meanwhile.</summary>
+    private sealed class GatedKeeper
     {
-        private readonly List<Kept> _records = [];
-        private readonly bool _gated = gated;
-        private readonly TimeSpan _hold = hold;
+        public GatedKeeper(bool gated, TimeSpan hold) => Provider = new RecordKeeper(kept =>
+        {
+            if (!gated || kept.Category != LoggingTargets.Category || kept.Worker as int? != LoggingTargets.Victim || kept.Index as int? != LoggingTargets.MarkerIndex) return;
+            Paused.Set();
+            Gate.Wait(hold);
+        });
+
+        public RecordKeeper Provider { get; }
 
         public ManualResetEventSlim Paused { get; } = new();
 
         public ManualResetEventSlim Gate { get; } = new();
 
-        public IReadOnlyList<Kept> Records
-        {
-            get { lock (_records) return [.. _records.Where(r => r.Category == LoggingTargets.Category)]; }
-        }
+        /// <summary>The workers' records (of the workers' category), their Worker and Index as numbers.</summary>
+        public IReadOnlyList<(string Message, int? Worker, int? Index)> Records =>
+            [.. Provider.Records.Where(r => r.Category == LoggingTargets.Category).Select(r => (r.Message, r.Worker as int?, r.Index as int?))];
 
         public int Count(Func<int?, bool> worker) => Records.Count(r => worker(r.Worker));
-
-        public ILogger CreateLogger(string categoryName) => new Categorized(this, categoryName);
-
-        public void Dispose() { }
-
-        private sealed class Categorized(GatedKeeper owner, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                var values = state as IReadOnlyList<KeyValuePair<string, object?>> ?? [];
-                int? Value(string key) => values.FirstOrDefault(p => p.Key == key).Value as int?;
-                var kept = new Kept(category, formatter(state, exception), Value("Worker"), Value("Index"));
-                lock (owner._records) owner._records.Add(kept);
-                if (owner._gated && category == LoggingTargets.Category && kept.Worker == LoggingTargets.Victim && kept.Index == LoggingTargets.MarkerIndex)
-                {
-                    owner.Paused.Set();
-                    owner.Gate.Wait(owner._hold);
-                }
-            }
-        }
     }
 }
