@@ -28,6 +28,30 @@ public class ForkServerLifecycleTests
         Assert.Contains(p.Pid!.Value, before);
     }
 
+    /// <summary>As CPython's forkserver ("protect the process from ^C"): a group's SIGINT must not kill the server and lose
+    /// its children's exit statuses, while the workers it hands out keep SIGINT's default (scenario
+    /// signals.process-group-interrupt). Read from /proc/PID/status SigIgn (proc(5)), once the stock is warm.</summary>
+    [Fact]
+    public void ForkServer_Server_IgnoresSigint_ItsWarmWorkersDoNot()
+    {
+        ForkServer.EnsureRunning();
+        Assert.True(ForkServer.WaitUntilStocked(TimeSpan.FromSeconds(60)), "the stock was not filled within 60 s");
+        var server = ForkServer.ServerPid!.Value;
+        var workers = Directory.EnumerateDirectories($"/proc/{server}/task")
+            .SelectMany(t => File.ReadAllText(Path.Combine(t, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        Assert.True(IgnoresSigint(server), $"server {server} does not ignore SIGINT");
+        Assert.NotEmpty(workers);
+        Assert.All(workers, w => Assert.False(IgnoresSigint(w), $"worker {w} ignores SIGINT"));
+    }
+
+    private static bool IgnoresSigint(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        var mask = ulong.Parse(line["SigIgn:".Length..].Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        return (mask & (1UL << (Libc.SIGINT - 1))) != 0;
+    }
+
     [Fact]
     public void ForkServer_ServerSigkilled_NextProcessStartsOnANewServer()
     {

@@ -20,6 +20,11 @@ internal static class ServerMain
     public static int Run(string[] args)
     {
         WorkerMain.DefaultSignalDispositions();
+        // Protected from Ctrl-C, as CPython's forkserver.main ("protect the process from ^C"): a terminal's SIGINT goes to
+        // the whole foreground process group, server included, and a server killed by it loses the exit status of every
+        // child it started (255, ServerChildExit). Its workers reset SIGINT to the default (PreStartedWorker).
+        // Scenario signals.process-group-interrupt.
+        Libc.signal(Libc.SIGINT, Libc.SIG_IGN);
         if (args.Length < 2 || !int.TryParse(args[0], out var parentPid) || !int.TryParse(args[1], out var idleWorkers) || idleWorkers < 1)
         {
             Console.Error.WriteLine("Lab.Engine.Worker --forkserver: expected PARENT_PID IDLE_WORKERS [PRELOAD...]");

@@ -18,6 +18,7 @@ public static class EngineTwinRegistry
         .. Pool.PoolTwins.All,
         .. Queues.QueuesTwins.All,
         .. SharedMemory.SharedMemoryTwins.All,
+        .. Signals.SignalsTwins.All,
         .. StartMethods.StartMethodsTwins.All,
         .. Sync.SyncTwins.All,
         .. Systematic.SystematicTwins.All,

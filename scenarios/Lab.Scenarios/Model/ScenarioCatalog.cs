@@ -9,6 +9,7 @@ using Lab.Scenarios.Areas.Pickling;
 using Lab.Scenarios.Areas.Pool;
 using Lab.Scenarios.Areas.Pipes;
 using Lab.Scenarios.Areas.Queues;
+using Lab.Scenarios.Areas.Signals;
 using Lab.Scenarios.Areas.SharedMemory;
 using Lab.Scenarios.Areas.StartMethods;
 using Lab.Scenarios.Areas.Sync;
@@ -110,6 +111,8 @@ public static class ScenarioCatalog
         new SmallWritesWholeScenario(),
         new LargeWritesMayInterleaveScenario(),
         new QueueRecordsWholeScenario(),
+        new KilledMidRecordScenario(),
+        new ProcessGroupInterruptScenario(),
         new Executor.MapOrderScenario(),
         new Executor.TaskExceptionScenario(),
         new Executor.CancelBeforeStartScenario(),

@@ -9,7 +9,7 @@ is complete, in the parent and in spawn/forkserver children alike.
 from ._common import SCENARIOS as _REGISTERED
 from . import isolation, exit_codes, termination, pickling, start_methods  # noqa: F401
 from . import pipes, queues, shared_memory, sync, pool, descriptors, output, logging_queue, executor  # noqa: F401
-from . import managers  # noqa: F401
+from . import managers, signals  # noqa: F401
 
 # The catalog order (README's table; `lab_driver.py list` prints the ids sorted).
 ORDER = (
@@ -91,6 +91,8 @@ ORDER = (
     "output.small-writes-whole",
     "output.large-writes-may-interleave",
     "logging.queue-records-whole",
+    "logging.killed-mid-record",
+    "signals.process-group-interrupt",
     "executor.map-order",
     "executor.task-exception",
     "executor.cancel-before-start",

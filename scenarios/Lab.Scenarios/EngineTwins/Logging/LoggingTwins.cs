@@ -6,5 +6,6 @@ public static class LoggingTwins
     public static IReadOnlyList<EngineTwin> All { get; } =
     [
         new QueueRecordsWholeTwin(),
+        new KilledMidRecordTwin(),
     ];
 }

@@ -36,35 +36,4 @@ public sealed class QueueRecordsWholeTwin : EngineTwin
         return new(Observe.Pairs(("records", mine.Count), ("whole", whole), ("per_worker_order", inOrder)),
             $"{mine.Count} records forwarded, {listener.Rejected} rejected");
     }
-
-    private sealed record Kept(string Category, string Message, object? Worker, object? Index);
-
-    /// <summary>The parent's logging: keeps what each record carried.</summary>
-    private sealed class RecordKeeper : ILoggerProvider
-    {
-        private readonly List<Kept> _records = [];
-
-        public IReadOnlyList<Kept> Records
-        {
-            get { lock (_records) return [.. _records]; }
-        }
-
-        public ILogger CreateLogger(string categoryName) => new Categorized(this, categoryName);
-
-        public void Dispose() { }
-
-        private sealed class Categorized(RecordKeeper owner, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                var values = state as IReadOnlyList<KeyValuePair<string, object?>> ?? [];
-                object? Value(string key) => values.FirstOrDefault(p => p.Key == key).Value;
-                lock (owner._records) owner._records.Add(new(category, formatter(state, exception), Value("Worker"), Value("Index")));
-            }
-        }
-    }
 }
