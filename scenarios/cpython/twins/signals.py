@@ -119,7 +119,8 @@ def process_group_interrupt(ctx, params):
     """leader_survived: the leader caught KeyboardInterrupt and reported; children_exitcodes in start order ("alive"
     for one still running); leader_exitcode. group=pool: workers_exitcodes (the pool's original workers), map (blocked:
     map_async().get(3) timed out) and workers_replaced (the pool runs new workers)."""
-    group = require_choice(params, "group", ("processes", "pool"))
+    # handling-children: a CPython child handles SIGINT by default (KeyboardInterrupt), so it runs as "processes".
+    group = require_choice(params, "group", ("processes", "handling-children", "pool"))
     children = require_int(params, "children", 1, 8)
     r, w = ctx.mp.Pipe(duplex=False)
     if group == "pool":

@@ -10,7 +10,8 @@ namespace Lab.Scenarios.Areas.Signals;
 /// children_exitcodes (each child's, in start order) and leader_exitcode. Case <c>pool</c>: the leader runs a Pool whose
 /// workers each hold a task that announced itself and blocks; observed: map (blocked: not complete 3 s after the
 /// interrupt; broken_pool), workers_replaced (the pool runs none of its original workers, and as many), on CPython also
-/// workers_exitcodes (the original workers').
+/// workers_exitcodes (the original workers'). Case <c>handling-children</c>: the engine's children call
+/// CurrentProcess.HandleInterrupts and end by its cancellation, so they exit 1 as CPython's do (no divergence).
 /// </summary>
 public sealed class ProcessGroupInterruptScenario : Scenario
 {
@@ -22,6 +23,8 @@ public sealed class ProcessGroupInterruptScenario : Scenario
     [
         new("2 children", new Dictionary<string, object?> { ["group"] = "processes", ["children"] = 2 }, "leader_survived=true;children_exitcodes=1,1;leader_exitcode=0"),
         new("pool of 2", new Dictionary<string, object?> { ["group"] = "pool", ["children"] = 2 }, "leader_survived=true;map=broken_pool;workers_replaced=false;leader_exitcode=0"),
+        // Children that ask to handle SIGINT (engine: CurrentProcess.HandleInterrupts; CPython: its default handler).
+        new("2 children handling SIGINT", new Dictionary<string, object?> { ["group"] = "handling-children", ["children"] = 2 }, "leader_survived=true;children_exitcodes=1,1;leader_exitcode=0"),
     ];
 
     /// <summary>The engine's worker keeps SIGINT's default action (WorkerMain.DefaultSignalDispositions); CPython's pool
@@ -37,7 +40,8 @@ public sealed class ProcessGroupInterruptScenario : Scenario
     public override string IntendedDivergence =>
         "A CPython child turns the group's SIGINT into KeyboardInterrupt, which process.py's _bootstrap reports as exit code 1; " +
         "the engine's worker keeps SIGINT's default action (WorkerMain.DefaultSignalDispositions: .NET has no exception raised " +
-        "into the running thread), so each child dies by the signal (-2). The leader survives on both: CPython's catches KeyboardInterrupt, the engine's ignores SIGINT. " +
+        "into the running thread), so each child dies by the signal (-2), unless it asks for the cooperative KeyboardInterrupt " +
+        "(CurrentProcess.HandleInterrupts: case handling-children, exit 1 on both). The leader survives on both: CPython's catches KeyboardInterrupt, the engine's ignores SIGINT. " +
         "A pool in the group: CPython's workers die of KeyboardInterrupt in their tasks (exit 1), _maintain_pool starts new " +
         "ones and the tasks they held are lost, so the map never completes (bpo-22393, as in pool.worker-killed-during-map); " +
         "the engine's workers die by the signal and its pool fails the map with BrokenPoolError instead of replacing them.";

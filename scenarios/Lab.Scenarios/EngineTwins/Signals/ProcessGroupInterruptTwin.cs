@@ -14,13 +14,14 @@ public sealed class ProcessGroupInterruptTwin : EngineTwin
     {
         using var scope = new ChildScope(context, budget);
         var children = @case.Int("children");
-        var pool = (string)@case.Params["group"]! == "pool";
+        var group = (string)@case.Params["group"]!;
+        var pool = group == "pool";
         var directory = pool ? Directory.CreateTempSubdirectory("lab-group-pool-") : null;
         try
         {
             var (leader, conn) = pool
                 ? scope.StartConnected(SignalsTargets.InterruptOwnGroupPool, context.StartMethod.ToString(), children, directory!.FullName)
-                : scope.StartConnected(SignalsTargets.InterruptOwnGroup, context.StartMethod.ToString(), children);
+                : scope.StartConnected(SignalsTargets.InterruptOwnGroup, context.StartMethod.ToString(), children, group == "handling-children");
             if (!Expect.Message(conn, scope, leader, "the leader's report", out var message, out var failure)) return failure!;
             if (!scope.Join(leader)) return Run.Hang("the group's leader after its report");
             var report = (List<object?>)message!;

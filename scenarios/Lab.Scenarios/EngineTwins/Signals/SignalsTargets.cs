@@ -16,12 +16,13 @@ public static class SignalsTargets
     private static readonly TimeSpan MapWait = TimeSpan.FromSeconds(3);
 
     /// <summary>
-    /// Leads a new process group, starts <paramref name="children"/> children that say "ready" and block, ignores SIGINT
+    /// Leads a new process group, starts <paramref name="children"/> children that say "ready" and block (with
+    /// <paramref name="handling"/>, after asking to handle SIGINT: <see cref="HandleInterruptsThenWait"/>), ignores SIGINT
     /// itself (a PosixSignalRegistration would never be called in a worker: see ProcessGroups.IgnoreInterrupts) and sends
     /// SIGINT to its whole group, as a terminal's Ctrl-C does. Sends back [true (it survived), exit code of each child
     /// (null: still running after the wait)].
     /// </summary>
-    public static void InterruptOwnGroup(string method, int children, Connection conn)
+    public static void InterruptOwnGroup(string method, int children, bool handling, Connection conn)
     {
         var pgid = ProcessGroups.LeadNewGroup();
         var context = Multiprocessing.GetContext(Enum.Parse<StartMethod>(method));
@@ -32,7 +33,7 @@ public static class SignalsTargets
         {
             for (var i = 0; i < children; i++)
             {
-                var p = context.Process(ExitCodeTargets.ReadyThenBlock, [rendezvous.Path]);
+                var p = context.Process(handling ? HandleInterruptsThenWait : ExitCodeTargets.ReadyThenBlock, [rendezvous.Path]);
                 kids.Add(p);
                 p.Start();
             }
@@ -53,6 +54,16 @@ public static class SignalsTargets
             foreach (var peer in peers) peer.Dispose();
             foreach (var k in kids) k.Dispose();
         }
+    }
+
+    /// <summary>A child that asks for the cooperative KeyboardInterrupt, says ready, and ends by the interrupt (exit 1).</summary>
+    public static void HandleInterruptsThenWait(string rendezvous)
+    {
+        var token = CurrentProcess.HandleInterrupts();
+        using var peer = Rendezvous.Connect(rendezvous);
+        peer.SendLine("ready");
+        token.WaitHandle.WaitOne(Wait);
+        token.ThrowIfCancellationRequested();
     }
 
     /// <summary>
