@@ -7,8 +7,9 @@ namespace Lab.Engine.Logging;
 /// The child's side of logging through a queue (seeds 59.25; CPython's logging.handlers.QueueHandler): records of
 /// every category go, formatted and whole, onto a <see cref="ProcessQueue"/> that the parent's
 /// <see cref="QueueLogListener"/> reads. Add it to the child's logging (<c>LoggerFactory.Create(b =&gt;
-/// b.AddProvider(new QueueLoggerProvider(queue)))</c>) and log as usual. Disposing it flushes: it waits until the queue's
-/// feeder has written every record, so a child that returns after disposing loses none.
+/// b.AddProvider(provider))</c>) and log as usual. Disposing it flushes: it waits until the queue's feeder has written
+/// every record, so a child that returns after disposing loses none. Dispose it yourself: LoggerFactory.Create does not
+/// dispose a provider given to AddProvider (it disposes only the providers it created).
 /// </summary>
 public sealed class QueueLoggerProvider(ProcessQueue queue, LogLevel minimumLevel = LogLevel.Trace) : ILoggerProvider
 {

@@ -7,10 +7,11 @@ namespace Lab.Engine.Tests.Logging;
 public static class LoggingTargets
 {
     /// <summary>A child that logs as applications do, through a LoggerFactory whose only provider is the queue's.
-    /// Disposing the factory disposes the provider, which flushes the queue.</summary>
+    /// Disposing the provider flushes the queue (LoggerFactory.Create does not dispose a provider given to AddProvider).</summary>
     public static void LogRecords(ProcessQueue queue, int worker, int count)
     {
-        using var factory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new QueueLoggerProvider(queue)));
+        using var provider = new QueueLoggerProvider(queue);
+        using var factory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(provider));
         var logger = factory.CreateLogger("lab.worker");
         for (var i = 0; i < count; i++) logger.LogInformation(new EventId(7, "record"), "worker {Worker} record {Index} of {Count}", worker, i, count);
     }

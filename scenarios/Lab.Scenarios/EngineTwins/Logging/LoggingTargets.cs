@@ -11,11 +11,12 @@ public static class LoggingTargets
 {
     public const string Category = "lab.worker";
 
-    /// <summary>Logs <paramref name="count"/> records through a LoggerFactory whose provider is the queue's (disposing
-    /// the factory flushes the queue).</summary>
+    /// <summary>Logs <paramref name="count"/> records through a LoggerFactory whose provider is the queue's (disposing the
+    /// provider flushes the queue; LoggerFactory.Create does not dispose a provider given to AddProvider).</summary>
     public static void LogRecords(ProcessQueue queue, int worker, int count)
     {
-        using var factory = LoggerFactory.Create(b => b.AddProvider(new QueueLoggerProvider(queue)));
+        using var provider = new QueueLoggerProvider(queue);
+        using var factory = LoggerFactory.Create(b => b.AddProvider(provider));
         var logger = factory.CreateLogger(Category);
         for (var i = 0; i < count; i++) logger.LogInformation("worker {Worker} record {Index}", worker, i);
     }
