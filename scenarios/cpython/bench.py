@@ -374,7 +374,7 @@ def executor_map(ctx, n, warmup, params):
 
 # --- The performance model (seeds 59.30, 59.34) -------------------------------------------------
 
-@benchmark("task-size-speedup", sweep=True, work_us=40000, task_us=[10, 100, 1000, 10000], processes=2)
+@benchmark("task-size-speedup", sweep=True, work_us=200000, task_us=[10, 100, 1000, 10000], processes=2)
 def task_size_speedup(ctx, n, warmup, params):
     """When does multiprocessing help? For each ``task_us``, ``max(processes, work_us // task_us)``
     tasks of ``task_us`` µs of busy spin (CPU time, bench_targets.spin_cpu), run serially in this

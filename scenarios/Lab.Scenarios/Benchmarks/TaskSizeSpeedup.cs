@@ -16,11 +16,11 @@ public sealed record TaskSizeSweep(int WorkUs, IReadOnlyList<int> TaskUs, int Sa
     /// measures what larger chunks save).</summary>
     public const int Chunksize = 1;
 
-    /// <summary>`lab bench --quick`: 40 ms of work in tasks of 10 µs, 100 µs, 1 ms and 10 ms (short: each Python series is
-    /// a fresh interpreter and pool, 16 of them per start method with argument-size-crossover). No warm-up samples: the pool
-    /// is warmed by its own map before the first, and the spin is compiled fully optimized at once (the .NET side) or is a
-    /// loop the PyPy JIT compiles within the first task.</summary>
-    public static TaskSizeSweep Quick(BenchPlan plan) => new(40_000, [10, 100, 1_000, 10_000], Math.Min(plan.Samples, 3), 0);
+    /// <summary>`lab bench --quick`: 200 ms of work in tasks of 10 µs, 100 µs, 1 ms and 10 ms. 40 ms at first, but a few ms
+    /// of scheduling jitter then moved the speedups by 10–50% between runs (engine break-even 10 µs in one run, 1 ms in the
+    /// next). No warm-up samples: the pool is warmed by its own map before the first, and the spin is compiled fully
+    /// optimized at once (the .NET side) or is a loop the PyPy JIT compiles within the first task.</summary>
+    public static TaskSizeSweep Quick(BenchPlan plan) => new(200_000, [10, 100, 1_000, 10_000], Math.Min(plan.Samples, 3), 0);
 
     /// <summary>The nightly: 200 ms of work in tasks of 1 µs to 100 ms by decades.</summary>
     public static TaskSizeSweep Full(BenchPlan plan) =>
