@@ -19,11 +19,10 @@ internal static class ProcessGroups
     public static int Current => Libc.getpgrp();
 
     /// <summary>
-    /// Ignores SIGINT in this process (SIG_IGN), so that it outlives an interrupt of its own group. A worker cannot
-    /// handle SIGINT through PosixSignalRegistration: WorkerMain.DefaultSignalDispositions resets it to SIG_DFL with
-    /// signal(2) after the runtime installed its handler, and a later registration does not reinstall that handler (the
-    /// runtime believes it is still there), so the registration is never called and the worker dies by the signal (seen
-    /// here: a leader with a registration that cancels exited with -2).
+    /// Ignores SIGINT in this process (SIG_IGN), so that it outlives an interrupt of its own group and its later waits stay
+    /// plain (as the forkserver does). CurrentProcess.HandleInterrupts would keep it alive too, but the first wait after
+    /// the signal would then raise ProcessInterruptedException; a bare PosixSignalRegistration is never called in a worker
+    /// (WorkerMain.DefaultSignalDispositions reset SIGINT behind the runtime's back; HandleInterrupts puts it back).
     /// </summary>
     public static void IgnoreInterrupts()
     {

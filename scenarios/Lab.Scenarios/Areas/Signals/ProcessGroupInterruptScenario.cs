@@ -6,7 +6,7 @@ namespace Lab.Scenarios.Areas.Signals;
 /// A terminal's Ctrl-C sends SIGINT to the whole foreground process group (termios(3), INTR), so it reaches a program's
 /// children as well as the program. A child of the lab stands in for the program (so the lab's own group is never
 /// signalled): it makes itself the leader of a new process group, starts two children that report ready and block,
-/// handles SIGINT itself (CPython: catches KeyboardInterrupt; engine: ignores it, since a worker's PosixSignalRegistration is never called) and sends SIGINT to its group (killpg). Observed: leader_survived (it outlived the interrupt and reported),
+/// handles SIGINT itself (CPython: catches KeyboardInterrupt; engine: ignores it, see ProcessGroups.IgnoreInterrupts) and sends SIGINT to its group (killpg). Observed: leader_survived (it outlived the interrupt and reported),
 /// children_exitcodes (each child's, in start order) and leader_exitcode. Case <c>pool</c>: the leader runs a Pool whose
 /// workers each hold a task that announced itself and blocks; observed: map (blocked: not complete 3 s after the
 /// interrupt; broken_pool), workers_replaced (the pool runs none of its original workers, and as many), on CPython also

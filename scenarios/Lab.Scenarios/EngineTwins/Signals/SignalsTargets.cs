@@ -18,7 +18,7 @@ public static class SignalsTargets
     /// <summary>
     /// Leads a new process group, starts <paramref name="children"/> children that say "ready" and block (with
     /// <paramref name="handling"/>, after asking to handle SIGINT: <see cref="HandleInterruptsThenWait"/>), ignores SIGINT
-    /// itself (a PosixSignalRegistration would never be called in a worker: see ProcessGroups.IgnoreInterrupts) and sends
+    /// itself (ProcessGroups.IgnoreInterrupts says why it does not handle it) and sends
     /// SIGINT to its whole group, as a terminal's Ctrl-C does. Sends back [true (it survived), exit code of each child
     /// (null: still running after the wait)].
     /// </summary>
