@@ -15,20 +15,23 @@ public static class Multiprocessing
 
     public static StartMethod DefaultStartMethod => StartMethod.Spawn;
 
-    public static ProcessContext GetContext(StartMethod method)
+    public static ProcessContext GetContext(StartMethod method) => GetContext(method, WorkerChoice.Auto);
+
+    /// <summary>A context whose children run in the worker <paramref name="worker"/> chooses (issue #11).</summary>
+    public static ProcessContext GetContext(StartMethod method, WorkerChoice worker)
     {
         if (!OperatingSystem.IsLinux())
             throw new PlatformNotSupportedException("the engine runs children through Linux interfaces (posix_spawn, wait4, prctl); this OS is not supported");
         return method switch
         {
-            StartMethod.Spawn => ProcessContext.Spawn,
+            StartMethod.Spawn => ProcessContext.For(StartMethod.Spawn, worker),
             StartMethod.Fork => throw new StartMethodNotAvailableError(
                 "the 'fork' start method is not available on the engine: a .NET runtime cannot continue safely after fork(). " +
                 "The child keeps only the calling thread and loses the runtime's GC, finalizer and signal threads, and the " +
                 "runtime's code heap is mapped through shared memory (W^X), so the two processes corrupt each other: in this " +
                 "lab's finding the forking process dies by SIGSEGV (scenario start-methods.fork-crash-demo). " +
                 "Use 'spawn' or 'forkserver' instead, as CPython users do on Windows, where fork does not exist either."),
-            StartMethod.ForkServer => ProcessContext.ForkServer,
+            StartMethod.ForkServer => ProcessContext.For(StartMethod.ForkServer, worker),
             _ => throw new ArgumentOutOfRangeException(nameof(method)),
         };
     }
@@ -48,6 +51,12 @@ public static class Multiprocessing
             throw new ArgumentException("a forkserver preload entry is empty: give assembly paths or names", nameof(assemblies));
         ForkServer.Preload = list;
     }
+
+    /// <summary>Makes <paramref name="path"/>, a published Native AOT worker host, the AOT worker of this process's later
+    /// children (null: none), as CPython's set_executable names the interpreter children run. By default it is the binary
+    /// LAB_ENGINE_AOT_WORKER names. Its targets are listed once here; a missing or broken binary is a ProcessStartError.
+    /// Which child gets it: engine/README.md, "Which worker runs a child".</summary>
+    public static void SetAotWorker(string? path) => Processes.AotWorker.Configure(path);
 
     /// <summary>
     /// Stops everything this process started, within <paramref name="deadline"/> (issue #13 §1): running pools and

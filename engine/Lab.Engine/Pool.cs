@@ -1,5 +1,6 @@
 using Lab.Engine.Connections;
 using Lab.Engine.Pools;
+using Lab.Engine.Processes;
 using Lab.Engine.Targets;
 
 namespace Lab.Engine;
@@ -19,6 +20,16 @@ public sealed class Pool : IDisposable
     private readonly Dictionary<TargetMethod, int> _functionKeys = new();
     private long _nextChunkId;
 
+    /// <summary>A Native AOT pool worker cannot run a function outside its table (it would fail the task's chunk and
+    /// the pool's map): refused here, in the parent, as a lambda is.</summary>
+    internal void CheckRunnable(TargetMethod target)
+    {
+        if (Worker == WorkerKind.Aot && !AotWorker.Holds(target))
+            throw new InvalidTargetError($"{target.DisplayName} is not compiled into the pool's Native AOT workers ({target.Key} is not among " +
+                                         "their targets): mark it [ProcessTarget] in an assembly the AOT worker host references, or create the pool " +
+                                         "with WorkerChoice.Jit");
+    }
+
     public Pool(int? processes = null, Delegate? initializer = null, object?[]? initArgs = null,
         int? maxTasksPerChild = null, ProcessContext? context = null)
         : this(processes, initializer, initArgs, maxTasksPerChild, context, SupervisorPolicy.Pool, "PoolWorker")
@@ -35,12 +46,18 @@ public sealed class Pool : IDisposable
         if (maxTasksPerChild is <= 0)
             throw new ArgumentOutOfRangeException(nameof(maxTasksPerChild), maxTasksPerChild, "maxtasksperchild must be a positive int or None");
         context ??= Multiprocessing.GetContext();
+        // The workers run PoolWorker.Run: Native AOT under WorkerChoice.Aot (or in an AOT process); then every function and
+        // the initializer must be compiled in, which CheckRunnable checks before anything is sent.
+        Worker = AotWorker.ChooseForService(context.Worker, TargetMethod.From(WorkerLoop));
+        var initializerTarget = initializer is null ? null : TargetMethod.From(initializer);
+        var workerContext = context.WithWorker(Worker == WorkerKind.Aot ? WorkerChoice.Aot : WorkerChoice.Jit);
         object?[]? initTuple = null;
         object?[]? boundInitArgs = null;
         var initializerName = "(none)";
         if (initializer is not null)
         {
-            var target = TargetMethod.From(initializer);
+            var target = initializerTarget!;
+            CheckRunnable(target);
             boundInitArgs = TargetBinder.Bind(initializer.Method, initArgs ?? []);
             initTuple = PoolProtocol.ToTuple(target);
             initializerName = target.DisplayName;
@@ -56,7 +73,7 @@ public sealed class Pool : IDisposable
             try
             {
                 // Daemon, as CPython's pool workers: they die with the pool's process.
-                var process = context.Process((Action<Connection, object?[]?, object?[]?, int>)PoolWorker.Run,
+                var process = workerContext.Process(WorkerLoop,
                     [theirs, initTuple, boundInitArgs, maxTasksPerChild ?? 0], name: $"{workerName}-{poolId}.{++workerCounter}", daemon: true);
                 process.Start();
                 mine.MakeNonBlocking();
@@ -74,7 +91,12 @@ public sealed class Pool : IDisposable
         }, policy);
     }
 
+    private static readonly Action<Connection, object?[]?, object?[]?, int> WorkerLoop = PoolWorker.Run;
+
     public int Processes { get; }
+
+    /// <summary>The executable the pool's workers run in (engine/README.md, "Which worker runs a child").</summary>
+    public WorkerKind Worker { get; }
 
     internal PoolSupervisor Supervisor => _supervisor;
 
@@ -134,6 +156,7 @@ public sealed class Pool : IDisposable
         ArgumentNullException.ThrowIfNull(func);
         _supervisor.CheckRunning();
         var target = TargetMethod.From(func);
+        CheckRunnable(target);
         var bound = TargetBinder.Bind(func.Method, args ?? []);
         var result = new AsyncResult<TResult>(callback, errorCallback);
         var job = new ApplyJob<TResult>(target.DisplayName, result);
@@ -183,6 +206,7 @@ public sealed class Pool : IDisposable
         ArgumentNullException.ThrowIfNull(func);
         _supervisor.CheckRunning();
         var target = TargetMethod.From(func);
+        CheckRunnable(target);
         var size = Chunking.Resolve(chunksize, length, Processes);
         var result = new AsyncResult<List<TResult>>(callback, errorCallback);
         if (length == 0)
@@ -201,6 +225,7 @@ public sealed class Pool : IDisposable
         ArgumentNullException.ThrowIfNull(iterable);
         _supervisor.CheckRunning();
         var target = TargetMethod.From(func);
+        CheckRunnable(target);
         var size = Chunking.Resolve(chunksize, 0, Processes);
         // The input is read at once (CPython feeds it lazily from a thread; see README.md).
         int length;

@@ -32,7 +32,9 @@ public sealed class Process : IDisposable
         Name = name ?? $"Process-{Interlocked.Increment(ref _counter)}";
         _daemon = daemon;
         _output = output;
-        StartMethod = (context ?? Multiprocessing.GetContext()).StartMethod;
+        context ??= Multiprocessing.GetContext();
+        StartMethod = context.StartMethod;
+        Worker = AotWorker.Choose(context.Worker, _target);
     }
 
     public string Name { get; set; }
@@ -70,6 +72,10 @@ public sealed class Process : IDisposable
 
     public string? Stderr => Captured(_stderr);
 
+    /// <summary>The executable this child runs in, decided at construction by the context's WorkerChoice, whether a Native
+    /// AOT worker is configured and whether the target is compiled into it (engine/README.md, "Which worker runs a child").</summary>
+    public WorkerKind Worker { get; }
+
     public void Start()
     {
         CheckNotClosed();
@@ -88,7 +94,7 @@ public sealed class Process : IDisposable
         {
             launched = ChildLaunchers.For(StartMethod).Launch(new LaunchRequest(inheritance.Descriptors, _daemon, _output,
                 fdBase => ControlProtocol.EncodeBootstrap(new Bootstrap(_target, args, Name, _daemon, Libc.getpid(), StartMethod, fdBase, inheritance.Descriptors.Count, scheduled)),
-                scheduled ? scheduler.ChildFd : null));
+                scheduled ? scheduler.ChildFd : null, Worker));
         }
         catch
         {

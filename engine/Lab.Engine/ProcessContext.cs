@@ -2,15 +2,24 @@ using Lab.Engine.Processes;
 
 namespace Lab.Engine;
 
-/// <summary>The analogue of a multiprocessing context: a start method and the factory of processes that use it.</summary>
+/// <summary>The analogue of a multiprocessing context: a start method, the worker its children run in (an engine
+/// addition, issue #11), and the factory of processes that use them.</summary>
 public sealed class ProcessContext
 {
-    internal static readonly ProcessContext Spawn = new(StartMethod.Spawn);
-    internal static readonly ProcessContext ForkServer = new(StartMethod.ForkServer);
+    private static readonly ProcessContext[] All =
+        [.. from m in new[] { StartMethod.Spawn, StartMethod.ForkServer } from w in Enum.GetValues<WorkerChoice>() select new ProcessContext(m, w)];
 
-    private ProcessContext(StartMethod method) => StartMethod = method;
+    private ProcessContext(StartMethod method, WorkerChoice worker) => (StartMethod, Worker) = (method, worker);
+
+    internal static ProcessContext For(StartMethod method, WorkerChoice worker) => All.Single(c => c.StartMethod == method && c.Worker == worker);
 
     public StartMethod StartMethod { get; }
+
+    /// <summary>Which worker this context's children get (engine/README.md, "Which worker runs a child").</summary>
+    public WorkerChoice Worker { get; }
+
+    /// <summary>The same start method with children on <paramref name="worker"/>.</summary>
+    public ProcessContext WithWorker(WorkerChoice worker) => For(StartMethod, worker);
 
     public Process Process(Delegate target, object?[]? args = null, string? name = null, bool daemon = false, ProcessOutput output = ProcessOutput.Inherit)
         => new(target, args, name, daemon, output, this);

@@ -39,6 +39,9 @@ public sealed class ProcessPoolExecutor : IDisposable, IAsyncDisposable
 
     public int MaxWorkers => _pool.Processes;
 
+    /// <summary>The executable the workers run in (engine/README.md, "Which worker runs a child").</summary>
+    public WorkerKind Worker => _pool.Worker;
+
     /// <summary>The pids of the current workers (they change as maxTasksPerChild retires workers).</summary>
     public IReadOnlyList<int> WorkerPids => _pool.WorkerPids;
 
@@ -48,6 +51,7 @@ public sealed class ProcessPoolExecutor : IDisposable, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(func);
         var target = TargetMethod.From(func);
+        _pool.CheckRunnable(target);
         var bound = TargetBinder.Bind(func.Method, args ?? []);
         var what = target.DisplayName;
         var job = NewFuture(values => Job.Cast<TResult>(values[0], what), cancellationToken);
@@ -115,6 +119,7 @@ public sealed class ProcessPoolExecutor : IDisposable, IAsyncDisposable
         // CPython (process.py, ProcessPoolExecutor.map): "if chunksize < 1: raise ValueError("chunksize must be >= 1.")".
         if (chunksize < 1) throw new ArgumentOutOfRangeException(nameof(chunksize), chunksize, "chunksize must be >= 1.");
         var target = TargetMethod.From(func);
+        _pool.CheckRunnable(target);
         var what = target.DisplayName;
         var all = items as TArg[] ?? items.ToArray();
         var typed = TypedChunks.IsPrimitive(typeof(TArg));

@@ -37,13 +37,13 @@ internal sealed class ForkServerLauncher : IChildLauncher
             Serialization.Frames.Write(early, bootstrap);
         }
         // A first start boots the server outside the spawn gate, which the orphan reaper and spawn also take.
-        ForkServer.EnsureRunning();
+        ForkServer.EnsureRunning(request.Worker);
         lock (ChildRegistry.SpawnGate)
         {
             (int Pid, Task<int?> Exit) started;
             try
             {
-                started = Start(descriptors);
+                started = Start(descriptors, request.Worker);
             }
             catch
             {
@@ -58,17 +58,17 @@ internal sealed class ForkServerLauncher : IChildLauncher
 
     /// <summary>A server found dead at the request is restarted and asked once more (CPython's
     /// ensure_running restarts a dead server the same way, on the next start).</summary>
-    private static (int, Task<int?>) Start(int[] descriptors)
+    private static (int, Task<int?>) Start(int[] descriptors, WorkerKind worker)
     {
         try
         {
-            return ForkServer.Connection().StartChild(descriptors, ReplyTimeout);
+            return ForkServer.Connection(worker).StartChild(descriptors, ReplyTimeout);
         }
         catch (ServerLostError)
         {
             try
             {
-                return ForkServer.Connection().StartChild(descriptors, ReplyTimeout);
+                return ForkServer.Connection(worker).StartChild(descriptors, ReplyTimeout);
             }
             catch (ServerLostError e)
             {

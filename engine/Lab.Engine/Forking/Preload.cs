@@ -12,8 +12,10 @@ internal static class Preload
 {
     /// <summary>An item with a '/' or ending in .dll is a path (Assembly.LoadFrom); anything else is an assembly
     /// name (Assembly.Load), e.g. "System.Xml.Linq".</summary>
-    public static void LoadAll(IEnumerable<string> items)
+    public static void LoadAll(IReadOnlyCollection<string> items)
     {
+        if (items.Count > 0 && Targets.CompiledTargets.IsAotProcess)
+            throw new PreloadError($"cannot preload '{items.First()}': a Native AOT forkserver cannot load assemblies (everything its workers run is compiled in); preload applies to the JIT forkserver only");
         foreach (var item in items)
         {
             try

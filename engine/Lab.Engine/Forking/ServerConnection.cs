@@ -38,12 +38,12 @@ internal sealed class ServerConnection
     /// <summary>The server's exit code once it has exited and been reaped (ExitStatus rules), else null.</summary>
     public int? ServerExitCode { get; private set; }
 
-    public static ServerConnection Start(IReadOnlyList<string> preload, int idleWorkers, TimeSpan timeout)
+    public static ServerConnection Start(string[] worker, IReadOnlyList<string> preload, int idleWorkers, TimeSpan timeout)
     {
         var (mine, theirs) = Libc.SeqPacketPair();
         mine = UnixPipe.AboveLowRange(mine);
         theirs = UnixPipe.AboveLowRange(theirs);
-        string[] argv = [.. WorkerLocator.WorkerCommand, "--forkserver", Libc.getpid().ToString(), idleWorkers.ToString(), .. preload];
+        string[] argv = [.. worker, "--forkserver", Libc.getpid().ToString(), idleWorkers.ToString(), .. preload];
         int pid;
         try
         {

@@ -16,6 +16,8 @@ internal static class WarmUp
 {
     public static void Run()
     {
+        // A Native AOT worker has nothing to JIT, and the path exercised here (a target resolved by token) is not in it.
+        if (CompiledTargets.IsAotProcess) return;
         var target = TargetMethod.From((Action<int, string, byte[], object?>)NoOp);
         var args = ChannelEncoder.Encode(new object?[] { 1, "warm", new byte[] { 1 }, null }, null, new InheritanceWriter(), "args");
         var frame = ControlProtocol.EncodeBootstrap(new Bootstrap(target, args, "warm-up", false, 0, StartMethod.ForkServer, 10, 0));

@@ -1,4 +1,5 @@
 using Lab.Engine.Connections;
+using Lab.Engine.Processes;
 using Lab.Engine.Targets;
 
 namespace Lab.Engine.Managers;
@@ -69,15 +70,25 @@ public sealed class Manager : IDisposable
             {
                 using (readyWriter)
                 {
-                    _process = new Process(new Action<Connection, string, byte[], string?, string?, string?, int>(ManagerServer.Serve),
-                        [readyWriter, _endpoint.Address, _endpoint.Key, target?.AssemblyPath, target?.TypeName, target?.MethodName, target?.MetadataToken ?? 0],
-                        name: $"SyncManager-{Interlocked.Increment(ref _counter)}", daemon: true, context: _context);
+                    _process = new Process(new Action<Connection, string, byte[], object?[]?>(ManagerServer.Serve),
+                        [readyWriter, _endpoint.Address, _endpoint.Key, target?.ToTuple()],
+                        name: $"SyncManager-{Interlocked.Increment(ref _counter)}", daemon: true, context: ServerContext(target));
                     _process.Start();
                 }
                 WaitUntilReady(ready);
             }
             _control = ManagerConnection.Open(_endpoint);
         }
+    }
+
+    /// <summary>The server's context: on the AOT worker under WorkerChoice.Aot (or in an AOT process), where the
+    /// registration callable must be compiled in too (checked here, in the parent); otherwise on the JIT worker.</summary>
+    private ProcessContext ServerContext(TargetMethod? registration)
+    {
+        var context = _context ?? Multiprocessing.GetContext();
+        var kind = AotWorker.ChooseForService(context.Worker, TargetMethod.From(new Action<Connection, string, byte[], object?[]?>(ManagerServer.Serve)));
+        if (kind == WorkerKind.Aot && registration is not null) AotWorker.Choose(WorkerChoice.Aot, registration);
+        return context.WithWorker(kind == WorkerKind.Aot ? WorkerChoice.Aot : WorkerChoice.Jit);
     }
 
     public ListProxy List(IEnumerable<object?>? items = null) => (ListProxy)Create(BuiltinObjects.List, items is null ? [] : [items.ToList()]);

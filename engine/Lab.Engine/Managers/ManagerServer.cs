@@ -17,16 +17,14 @@ internal static class ManagerServer
 {
     /// <summary>The process target. The registration method is named by the parent, as every target is; a client
     /// can only name a type id that it registered.</summary>
-    internal static void Serve(Connection ready, string address, byte[] key, string? registrationAssembly, string? registrationType,
-        string? registrationMethod, int registrationToken)
+    [ProcessTarget]
+    internal static void Serve(Connection ready, string address, byte[] key, object?[]? registration)
     {
         var registry = new ManagerRegistry();
         Socket listener;
         try
         {
-            if (registrationType is not null)
-                TargetResolver.Resolve(new TargetMethod(registrationAssembly!, registrationType, registrationMethod!, registrationToken))
-                    .Invoke(null, [registry]);
+            if (registration is not null) TargetCalls.Resolve(TargetMethod.FromTuple(registration))([registry]);
             listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
             listener.Bind(new UnixDomainSocketEndPoint(address));
             // The directory is 0700 already; 0600 on the socket itself keeps it private if the directory is ever opened up.

@@ -28,8 +28,7 @@ internal static class PoolProtocol
 
     public static object?[] Concat(object?[] head, object?[] tail) => [.. head, .. tail];
 
-    public static object?[] ToTuple(TargetMethod t) => [t.AssemblyPath, t.TypeName, t.MethodName, t.MetadataToken];
+    public static object?[] ToTuple(TargetMethod t) => t.ToTuple();
 
-    public static TargetMethod FromTuple(object?[] t, int offset = 0) =>
-        new((string)t[offset]!, (string)t[offset + 1]!, (string)t[offset + 2]!, (int)t[offset + 3]!);
+    public static TargetMethod FromTuple(object?[] t, int offset = 0) => TargetMethod.FromTuple(t, offset);
 }

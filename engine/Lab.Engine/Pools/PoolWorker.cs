@@ -31,6 +31,7 @@ internal static unsafe class PoolWorker
     /// <param name="initializer">The initializer as a target tuple (assembly, type, method, token), or null.</param>
     /// <param name="initArgs">The initializer's arguments, already checked against it by the parent.</param>
     /// <param name="maxTasks">Chunks to run before retiring; 0 is unlimited.</param>
+    [ProcessTarget]
     public static void Run(Connection channel, object?[]? initializer, object?[]? initArgs, int maxTasks)
     {
         var fd = channel.Fileno;
@@ -40,9 +41,7 @@ internal static unsafe class PoolWorker
             var target = PoolProtocol.FromTuple(initializer);
             try
             {
-                var method = TargetResolver.Resolve(target);
-                var returned = method.Invoke(null, BindingFlags.DoNotWrapExceptions, null, TargetBinder.Bind(method, initArgs ?? []), null);
-                AsyncTargets.Wait(returned, method.ReturnType);
+                TargetCalls.Resolve(target)(initArgs ?? []);
             }
             catch (Exception e)
             {
@@ -76,8 +75,8 @@ internal static unsafe class PoolWorker
                 case PoolProtocol.Func:
                 {
                     var target = PoolProtocol.FromTuple(message, 2);
-                    var method = TargetResolver.Resolve(target);
-                    functions[(int)message[1]!] = new Function(TaskInvoker.Compile(method), TypedChunks.Compile(method), target.DisplayName);
+                    var (invoke, typed) = TargetCalls.ResolvePoolFunction(target);
+                    functions[(int)message[1]!] = new Function(invoke, typed, target.DisplayName);
                     break;
                 }
                 case PoolProtocol.Stop:

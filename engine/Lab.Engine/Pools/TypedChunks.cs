@@ -28,6 +28,10 @@ internal static class TypedChunks
         return (Func<object, object>)run.Invoke(null, [function])!;
     }
 
+    /// <summary>The same runner for a compiled-in pool function (generated code): its types are known at compile time, so
+    /// the instantiation exists in a Native AOT worker, which has no MakeGenericType.</summary>
+    internal static Func<object, object> For<TIn, TOut>(Func<TIn, TOut> function) => Run(function);
+
     private static Func<object, object> Run<TIn, TOut>(Func<TIn, TOut> function) => items =>
     {
         var source = (TIn[])items;

@@ -4,7 +4,8 @@ namespace Lab.Engine.Processes;
 /// flag, where its output goes, and the bootstrap frame, which depends on where the child finds the inherited
 /// descriptors (fd_base). <paramref name="SchedulerFd"/> is the child's end of a systematic scheduler's channel
 /// (issue #5 §3), which it expects at <see cref="ControlProtocol.SchedulerFd"/>; null when no scheduler is attached.</summary>
-internal sealed record LaunchRequest(IReadOnlyList<int> Inherited, bool Daemon, ProcessOutput Output, Func<int, byte[]> Bootstrap, int? SchedulerFd = null);
+internal sealed record LaunchRequest(IReadOnlyList<int> Inherited, bool Daemon, ProcessOutput Output, Func<int, byte[]> Bootstrap, int? SchedulerFd = null,
+    WorkerKind Worker = WorkerKind.Jit);
 
 /// <summary>A created child: the parent's ends of its bootstrap pipe and of its captured output. Input is null when
 /// the launcher has already written the bootstrap.</summary>
@@ -91,7 +92,7 @@ internal sealed class SpawnLauncher : IChildLauncher
             int pid;
             try
             {
-                pid = ChildSpawner.Spawn(new SpawnRequest(WorkerLocator.WorkerCommand, request.SchedulerFd is null ? WorkerLocator.Environment : ScheduledEnvironment, descriptors));
+                pid = ChildSpawner.Spawn(new SpawnRequest(WorkerLocator.CommandFor(request.Worker), request.SchedulerFd is null ? WorkerLocator.Environment : ScheduledEnvironment, descriptors));
             }
             catch
             {

@@ -17,7 +17,7 @@ internal sealed record Bootstrap(TargetMethod Target, byte[] Args, string Name, 
 /// </summary>
 internal static class ControlProtocol
 {
-    public const int Version = 1;
+    public const int Version = 2;
     public const int ChildInFd = 3;
     public const int ChildOutFd = 4;
 
@@ -31,7 +31,7 @@ internal static class ControlProtocol
     public static byte[] EncodeBootstrap(Bootstrap b) => ChannelEncoder.Encode(new Dictionary<string, object?>
     {
         ["protocol"] = Version,
-        ["target"] = new object?[] { b.Target.AssemblyPath, b.Target.TypeName, b.Target.MethodName, b.Target.MetadataToken },
+        ["target"] = b.Target.ToTuple(),
         ["args"] = b.Args,
         ["name"] = b.Name,
         ["daemon"] = b.Daemon,
@@ -45,10 +45,10 @@ internal static class ControlProtocol
     public static Bootstrap DecodeBootstrap(byte[] frame)
     {
         if (ChannelDecoder.Decode(frame) is not Dictionary<string, object?> d || d.GetValueOrDefault("protocol") is not Version)
-            throw new ChannelFormatError("the bootstrap frame is not a protocol-1 dictionary (parent and worker from different builds?)");
+            throw new ChannelFormatError($"the bootstrap frame is not a protocol-{Version} dictionary (parent and worker from different builds?)");
         var t = (object?[])d["target"]!;
         return new Bootstrap(
-            new TargetMethod((string)t[0]!, (string)t[1]!, (string)t[2]!, (int)t[3]!),
+            TargetMethod.FromTuple(t),
             (byte[])d["args"]!, (string)d["name"]!, (bool)d["daemon"]!, (int)d["parent_pid"]!, StartMethods.Parse((string)d["start_method"]!),
             (int)d["fd_base"]!, (int)d["fd_count"]!, d.GetValueOrDefault("scheduled") is true);
     }

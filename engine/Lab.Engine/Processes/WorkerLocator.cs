@@ -1,7 +1,8 @@
 namespace Lab.Engine.Processes;
 
 /// <summary>
-/// Finds the worker executable that runs one target per child. Order: the LAB_ENGINE_WORKER environment
+/// Finds the JIT worker executable that runs one target per child (the Native AOT worker: AotWorker.cs). In a Native AOT
+/// process, the process's own binary. Otherwise, in order: the LAB_ENGINE_WORKER environment
 /// variable (a path to the apphost or to Lab.Engine.Worker.dll), then the apphost next to the running
 /// application, then the dll run through the `dotnet` host. The apphost starts fastest (no muxer).
 /// </summary>
@@ -29,8 +30,16 @@ internal static class WorkerLocator
     /// <summary>argv[0..] of the worker, without the arguments.</summary>
     public static string[] WorkerCommand => Command.Value;
 
+    /// <summary>argv of the worker of <paramref name="kind"/> (AotWorker.Command for Aot).</summary>
+    public static string[] CommandFor(WorkerKind kind) => kind == WorkerKind.Aot
+        ? AotWorker.Command ?? throw new ProcessStartError("no Native AOT worker is configured")
+        : WorkerCommand;
+
     private static string[] Locate()
     {
+        // A Native AOT process is its own worker (the binary is an AOT worker host, WorkerEntry): its children, its
+        // forkserver's stock and its shared-memory tracker run the same binary.
+        if (Targets.CompiledTargets.IsAotProcess && System.Environment.ProcessPath is { } self) return [self];
         var configured = System.Environment.GetEnvironmentVariable("LAB_ENGINE_WORKER");
         if (!string.IsNullOrEmpty(configured))
             return FromPath(configured) ?? throw new ProcessStartError($"LAB_ENGINE_WORKER is set to '{configured}', which is not an existing worker apphost or .dll");

@@ -14,6 +14,7 @@ namespace Lab.Engine.SharedMemory;
 internal static class TrackerServer
 {
     /// <summary>Runs in the tracker worker; <paramref name="fd"/> is the inherited read end of the pipe.</summary>
+    [ProcessTarget]
     internal static void Serve(int fd)
     {
         // CPython's tracker ignores SIGINT and SIGTERM ("protect the process from ^C and killall python"): a Ctrl-C

@@ -34,7 +34,7 @@ public sealed unsafe class ProcessBarrier : IDisposable, IInheritable
     private readonly ProcessCondition _condition;
     private readonly ProcessLock? _ownedLock;
     private readonly TargetMethod? _action;
-    private readonly MethodInfo? _actionMethod;
+    private readonly Func<object?[], object?>? _actionCall;
     private readonly TimeSpan? _timeout;
 
     /// <param name="parties">How many parties must call Wait (at least 1).</param>
@@ -47,8 +47,8 @@ public sealed unsafe class ProcessBarrier : IDisposable, IInheritable
         if (action is not null)
         {
             _action = TargetMethod.From(action);
-            _actionMethod = action.Method;
-            TargetBinder.Bind(_actionMethod, []);
+            TargetBinder.Bind(action.Method, []);
+            _actionCall = TargetCalls.Resolve(_action);
         }
         Parties = parties;
         _timeout = timeout;
@@ -63,7 +63,7 @@ public sealed unsafe class ProcessBarrier : IDisposable, IInheritable
         _condition = condition;
         Parties = parties;
         _action = action;
-        _actionMethod = action is null ? null : TargetResolver.Resolve(action);
+        _actionCall = action is null ? null : TargetCalls.Resolve(action);
         _timeout = timeout;
     }
 
@@ -183,7 +183,7 @@ public sealed unsafe class ProcessBarrier : IDisposable, IInheritable
     {
         try
         {
-            _actionMethod?.Invoke(null, BindingFlags.DoNotWrapExceptions, binder: null, TargetBinder.Bind(_actionMethod, []), culture: null);
+            _actionCall?.Invoke([]);
             State = Draining;
             _condition.NotifyAll();
         }
@@ -229,7 +229,7 @@ public sealed unsafe class ProcessBarrier : IDisposable, IInheritable
         return new object?[]
         {
             writer.Add(_words.Descriptor), _condition, Parties, _timeout?.Ticks,
-            _action is null ? null : new object?[] { _action.AssemblyPath, _action.TypeName, _action.MethodName, _action.MetadataToken },
+            _action?.ToTuple(),
         };
     }
 
@@ -242,7 +242,7 @@ public sealed unsafe class ProcessBarrier : IDisposable, IInheritable
         var parties = (int)s[2]!;
         if (parties < 1) throw new InvalidCastException($"a barrier cannot have {parties} parties");
         TimeSpan? timeout = s[3] is long ticks ? TimeSpan.FromTicks(ticks) : null;
-        var action = s[4] is object?[] a ? new TargetMethod((string)a[0]!, (string)a[1]!, (string)a[2]!, (int)a[3]!) : null;
+        var action = s[4] is object?[] a ? TargetMethod.FromTuple(a) : null;
         return InheritedObjects.GetOrCreateWords(reader, (int)s[0]!, words => new ProcessBarrier(words, condition, parties, action, timeout));
     }
 }

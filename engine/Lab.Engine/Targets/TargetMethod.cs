@@ -5,12 +5,24 @@ namespace Lab.Engine.Targets;
 
 /// <summary>
 /// A process target identified by name, the analogue of a module-level function that pickle can refer to
-/// (seeds 59.9: "target function must be importable"). Only static methods of named types qualify; the child
-/// finds the method again from its assembly path and metadata token.
+/// (seeds 59.9: "target function must be importable"). Only static methods of named types qualify. A JIT worker finds
+/// the method again from its assembly path and metadata token; a Native AOT worker by <see cref="Key"/> in its
+/// compiled-in table (CompiledTargets), since it can load no assembly. In a Native AOT process the path is empty (an
+/// AOT binary has no assembly files) and the token 0: such a target can only run on an AOT worker.
 /// </summary>
-internal sealed record TargetMethod(string AssemblyPath, string TypeName, string MethodName, int MetadataToken)
+internal sealed record TargetMethod(string AssemblyPath, string AssemblyName, string TypeName, string MethodName, int MetadataToken, int ParameterCount)
 {
     public string DisplayName => $"{TypeName}.{MethodName}";
+
+    /// <summary>The target's entry in a compiled-in table: "Assembly:Namespace.Type.Method/ParameterCount".</summary>
+    public string Key => CompiledTargets.KeyOf(AssemblyName, TypeName, MethodName, ParameterCount);
+
+    /// <summary>The form a target crosses a process boundary in (bootstrap, pool function, barrier action, manager
+    /// registration).</summary>
+    public object?[] ToTuple() => [AssemblyPath, AssemblyName, TypeName, MethodName, MetadataToken, ParameterCount];
+
+    public static TargetMethod FromTuple(object?[] t, int offset = 0) =>
+        new((string)t[offset]!, (string)t[offset + 1]!, (string)t[offset + 2]!, (string)t[offset + 3]!, (int)t[offset + 4]!, (int)t[offset + 5]!);
 
     /// <summary>Validates a delegate as a target. Lambdas, closures, local functions, instance methods, generic
     /// methods and in-memory assemblies are refused here, in the parent, before any child exists.</summary>
@@ -44,9 +56,15 @@ internal sealed record TargetMethod(string AssemblyPath, string TypeName, string
             throw Refuse(target, "it is a multicast delegate (several methods)");
         if (method.IsGenericMethodDefinition || method.IsGenericMethod || type.ContainsGenericParameters || type.IsGenericType)
             throw Refuse(target, "it is generic; the engine identifies targets by name without type arguments");
+        var parameterCount = method.GetParameters().Length;
+        var assemblyName = type.Assembly.GetName().Name!;
+        // A Native AOT process has no assembly files and no metadata tokens: its targets are known by key only, and
+        // only an AOT worker (this very binary, WorkerLocator) can run them.
+        if (CompiledTargets.IsAotProcess)
+            return new TargetMethod("", assemblyName, type.FullName!, method.Name, 0, parameterCount);
         if (method.DeclaringType!.Assembly.IsDynamic || string.IsNullOrEmpty(type.Assembly.Location))
             throw Refuse(target, "its assembly was not loaded from a file, so a child process cannot load it");
-        return new TargetMethod(type.Assembly.Location, type.FullName!, method.Name, method.MetadataToken);
+        return new TargetMethod(type.Assembly.Location, assemblyName, type.FullName!, method.Name, method.MetadataToken, parameterCount);
     }
 
     internal static bool IsCompilerGenerated(MethodInfo method)

@@ -8,6 +8,15 @@ internal static class WorkerEntry
     {
         ["--forkserver", .. var rest] => Forking.ServerMain.Run(rest),
         ["--forkserver-worker", .. var rest] => Forking.PreStartedWorker.Run(rest),
+        ["--list-targets"] => ListTargets(),
         _ => WorkerMain.Run(),
     };
+
+    /// <summary>The keys of the compiled-in target table, one a line (a JIT parent's AotWorker reads them; empty in the
+    /// JIT worker).</summary>
+    private static int ListTargets()
+    {
+        foreach (var key in Targets.CompiledTargets.Keys) Console.Out.WriteLine(key);
+        return 0;
+    }
 }

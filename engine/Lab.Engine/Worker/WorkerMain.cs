@@ -74,14 +74,13 @@ internal static class WorkerMain
         var name = holder.Value!.Name;
         try
         {
-            var (method, args, scheduled, argumentBytes) = DecodeTarget(holder);
+            var (invoke, args, scheduled, argumentBytes) = DecodeTarget(holder);
             if (argumentBytes >= LargeArgumentBytes) GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             // Issue #5 §3: a child started under a scheduler host asks it before every engine operation from here until
             // it exits (never detached: queue feeders flush at exit, and their writes are points too). Installed after
             // the arguments are decoded, so that start-up work runs in parallel with the other children.
             if (scheduled) Scheduling.RemoteEngineScheduler.Install(ControlProtocol.SchedulerFd);
-            var returned = method.Invoke(null, BindingFlags.DoNotWrapExceptions, binder: null, args, culture: null);
-            AsyncTargets.Wait(returned, method.ReturnType);
+            invoke(args);
             return (0, null);
         }
         catch (SystemExit exit)
@@ -108,16 +107,17 @@ internal static class WorkerMain
         }
     }
 
-    /// <summary>Resolves and binds the target, then drops the bootstrap (its argument bytes) from the holder.</summary>
+    /// <summary>Resolves the target (compiled-in table or reflection: TargetCalls) and decodes its arguments, then drops the
+    /// bootstrap (its argument bytes) from the holder.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static (MethodInfo Method, object?[] Args, bool Scheduled, int ArgumentBytes) DecodeTarget(StrongBox<Bootstrap?> holder)
+    private static (Func<object?[], object?> Invoke, object?[] Args, bool Scheduled, int ArgumentBytes) DecodeTarget(StrongBox<Bootstrap?> holder)
     {
         var bootstrap = holder.Value!;
-        var method = TargetResolver.Resolve(bootstrap.Target);
+        var invoke = TargetCalls.Resolve(bootstrap.Target);
         var inherited = new InheritanceReader(bootstrap.InheritedFdBase, bootstrap.InheritedFdCount);
         var decoded = (object?[])ChannelDecoder.Decode(bootstrap.Args, null, inherited)!;
         holder.Value = null;
-        return (method, TargetBinder.Bind(method, decoded), bootstrap.Scheduled, bootstrap.Args.Length);
+        return (invoke, decoded, bootstrap.Scheduled, bootstrap.Args.Length);
     }
 
     private static void Report(int code, RemoteError? error)

@@ -1,0 +1,4 @@
+namespace System.Runtime.CompilerServices;
+
+/// <summary>netstandard2.0 lacks it; records need it.</summary>
+internal static class IsExternalInit;
