@@ -60,6 +60,38 @@ need_chromium() {
   need_package chromium chromium "the browser test of the report"
 }
 
+# Native AOT workers (issue #11; README.md, "Native AOT workers"): the lab's AOT worker host is published with Native
+# AOT, which links with clang against zlib. Without them, what runs on AOT workers is skipped with its reason.
+AOT_WORKER_DIR="$ARTIFACTS/aot-worker"
+need_native_toolchain() {
+  need_package clang clang "Native AOT workers"
+  if ! dpkg -s zlib1g-dev >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      say "installing zlib1g-dev (Native AOT workers)"
+      { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zlib1g-dev >/dev/null; } ||
+        echo "run-all.sh: zlib1g-dev could not be installed: Native AOT workers will be skipped" >&2
+    else
+      echo "run-all.sh: zlib1g-dev not installed: Native AOT workers will be skipped (install it with 'apt-get install zlib1g-dev')" >&2
+    fi
+  fi
+}
+
+# Publishes the AOT worker host (about 40 s) and names it in LAB_AOT_WORKER_HOST, which the tests and the lab read. Not
+# LAB_ENGINE_AOT_WORKER: that one would make every engine process in the run give compiled-in targets AOT children.
+publish_aot_worker() {
+  need_native_toolchain
+  if ! command -v clang >/dev/null 2>&1 || ! dpkg -s zlib1g-dev >/dev/null 2>&1; then return 0; fi
+  say "publish the Native AOT worker host to $AOT_WORKER_DIR"
+  rm -rf "$AOT_WORKER_DIR"
+  if dotnet publish scenarios/Lab.Scenarios.Worker.Aot -c "$CONFIG" -r "$(runtime_id)" -o "$AOT_WORKER_DIR" --verbosity quiet -nologo \
+      -p:TreatWarningsAsErrors=false >"$ARTIFACTS/aot-worker-publish.log" 2>&1; then
+    export LAB_AOT_WORKER_HOST="$AOT_WORKER_DIR/Lab.Scenarios.Worker.Aot"
+  else
+    tail -n 20 "$ARTIFACTS/aot-worker-publish.log" >&2
+    die "the Native AOT worker host did not publish (log: $ARTIFACTS/aot-worker-publish.log)"
+  fi
+}
+
 build() {
   restore_tools
   say "restore and build ($CONFIG)"
@@ -197,7 +229,7 @@ our_leftovers() {
     pid=${f#/proc/}; pid=${pid%/environ}
     { tr '\0' '\n' <"$f"; } 2>/dev/null | grep -qxF "LAB_TEST_RUN=$LAB_TEST_RUN" || continue
     cmd=$({ tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null) || continue
-    case "$cmd" in *Lab.Engine.Worker*|*lab_driver.py*) echo "$pid" ;; esac
+    case "$cmd" in *Lab.Engine.Worker*|*Lab.Scenarios.Worker.Aot*|*lab_driver.py*) echo "$pid" ;; esac
   done
 }
 
@@ -206,6 +238,7 @@ test_job() {
   # The matrix's end-to-end test runs the lab in containers on Docker engines it starts itself, which needs root;
   # elsewhere it skips with its reason and needs no published lab.
   if [ "$(id -u)" = 0 ]; then publish_self_contained; export LAB_MATRIX_LAB="$LAB_SELF_CONTAINED"; fi
+  mkdir -p "$ARTIFACTS"; publish_aot_worker
   rm -rf "$ARTIFACTS/test-results"; mkdir -p "$ARTIFACTS/test-results"
   # A temporary directory of this run's own: every temporary file the
   # tests make land there, apart from other jobs' on the same machine. Short, for Unix socket paths (108 bytes).

@@ -11,18 +11,18 @@ namespace Lab.Engine.Tests;
 /// <summary>
 /// Children on the Native AOT worker (issue #11): the lab's AOT host (scenarios/Lab.Scenarios.Worker.Aot, which compiles
 /// in Lab.Engine.Tests.Targets) runs targets, pools, executors, managers and forkserver children, and the rule of engine/README.md
-/// ("Which worker runs a child") picks it. The host is published by ./run-all.sh, which names it in LAB_ENGINE_AOT_WORKER;
-/// without it these tests are skipped, saying so. Each child's executable is read from /proc/PID/exe, not taken on trust.
+/// ("Which worker runs a child") picks it. The host is published by ./run-all.sh, which names it in LAB_AOT_WORKER_HOST
+/// (these tests give it to Multiprocessing.SetAotWorker); without it they are skipped, saying so. Each child's executable is read from /proc/PID/exe, not taken on trust.
 /// </summary>
 public sealed class AotWorkerTests
 {
-    private static readonly string? Host = Environment.GetEnvironmentVariable("LAB_ENGINE_AOT_WORKER") is { Length: > 0 } path && File.Exists(path)
+    private static readonly string? Host = Environment.GetEnvironmentVariable("LAB_AOT_WORKER_HOST") is { Length: > 0 } path && File.Exists(path)
         ? Path.GetFullPath(path)
         : null;
 
     private static ProcessContext Aot(StartMethod method = StartMethod.Spawn)
     {
-        Skip.If(Host is null, "no Native AOT worker host: ./run-all.sh test publishes scenarios/Lab.Scenarios.Worker.Aot and sets LAB_ENGINE_AOT_WORKER");
+        Skip.If(Host is null, "no Native AOT worker host: ./run-all.sh test publishes scenarios/Lab.Scenarios.Worker.Aot (clang and zlib1g-dev needed) and sets LAB_AOT_WORKER_HOST");
         Multiprocessing.SetAotWorker(Host);
         return Multiprocessing.GetContext(method, WorkerChoice.Aot);
     }
