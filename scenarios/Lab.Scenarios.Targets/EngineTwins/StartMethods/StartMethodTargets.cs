@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Lab.Engine.Diagnostics;
 using Lab.Engine.Processes;
@@ -27,16 +28,22 @@ public static class StartMethodTargets
         peer.SendLine($"{global} {own}");
     }
 
-    /// <summary>Runs the fork probe in this (sacrificial) process and prints its result as one JSON line.</summary>
+    /// <summary>Runs the fork probe in this (sacrificial) process and prints its result as one JSON line. Written field by
+    /// field: JsonSerializer on an object graph needs reflection that a Native AOT worker does not have.</summary>
     public static void ForkAndRunManagedCode()
     {
         var result = ForkProbe.Run(TimeSpan.FromSeconds(5));
-        Console.Out.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
+        using var json = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(json))
         {
-            ["exit_code"] = result.ExitCode,
-            ["timed_out"] = result.TimedOut,
-            ["description"] = result.Description,
-        }));
+            writer.WriteStartObject();
+            if (result.ExitCode is { } code) writer.WriteNumber("exit_code", code);
+            else writer.WriteNull("exit_code");
+            writer.WriteBoolean("timed_out", result.TimedOut);
+            writer.WriteString("description", result.Description);
+            writer.WriteEndObject();
+        }
+        Console.Out.WriteLine(Encoding.UTF8.GetString(json.ToArray()));
         Console.Out.Flush();
     }
 }

@@ -2,8 +2,6 @@ using Lab.Engine;
 using Lab.Engine.Connections;
 using Lab.Engine.Processes;
 using Lab.Engine.Synchronization;
-using Lab.Scenarios.Model;
-using Lab.Scenarios.Support;
 
 namespace Lab.Scenarios.EngineTwins.Sync;
 

@@ -6,6 +6,12 @@ namespace Lab.Scenarios.EngineTwins.ExitCodes;
 /// <summary>Targets run in engine children (static methods: the engine's module-level functions).</summary>
 public static class ExitCodeTargets
 {
+    /// <summary>What <see cref="ExitWithValue"/> exits with for "text" (SystemExitValuesScenario.Text).</summary>
+    public const string SystemExitText = "lab-text";
+
+    /// <summary>What <see cref="Raise"/> raises (UnhandledExceptionScenario.Message).</summary>
+    public const string RaisedMessage = "lab-boom";
+
     public static void Return() { }
 
     public static void Exit(int code) => throw new SystemExit(code);
@@ -15,10 +21,10 @@ public static class ExitCodeTargets
         "true" => new SystemExit(true),
         "false" => new SystemExit(false),
         "none" => new SystemExit((string?)null),
-        _ => new SystemExit(Areas.ExitCodes.SystemExitValuesScenario.Text),
+        _ => new SystemExit(SystemExitText),
     };
 
-    public static void Raise() => throw new InvalidOperationException(Areas.ExitCodes.UnhandledExceptionScenario.Message);
+    public static void Raise() => throw new InvalidOperationException(RaisedMessage);
 
     public static void Segfault() => Lab.Engine.Diagnostics.Faults.Segfault();
 
