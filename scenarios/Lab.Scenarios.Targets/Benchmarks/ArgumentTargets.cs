@@ -1,3 +1,4 @@
+using Lab.Engine;
 using Lab.Engine.SharedMemory;
 
 namespace Lab.Scenarios.Benchmarks;
@@ -6,9 +7,11 @@ namespace Lab.Scenarios.Benchmarks;
 public static class ArgumentTargets
 {
     /// <summary>The argument arrived whole: its length plus its last byte.</summary>
+    [ProcessTarget]
     public static long TouchBytes(byte[] data) => data.LongLength + data[^1];
 
     /// <summary>Attaches the named block, reads its length and last byte, and closes it (never unlinks: the parent owns it).</summary>
+    [ProcessTarget]
     public static long TouchShared(string name)
     {
         using var block = new SharedMemoryBlock(name);

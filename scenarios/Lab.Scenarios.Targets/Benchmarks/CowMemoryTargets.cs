@@ -1,3 +1,4 @@
+using Lab.Engine;
 using Lab.Engine.Connections;
 using Lab.Engine.SharedMemory;
 
@@ -7,6 +8,7 @@ namespace Lab.Scenarios.Benchmarks;
 public static class CowMemoryTargets
 {
     /// <summary>Child, mode=argument: reads one byte per page of its argument, says how much it read, waits for "go".</summary>
+    [ProcessTarget]
     public static void ReadArgument(byte[] data, double blockSeconds, Connection control)
     {
         control.Send(TouchPages(data));
@@ -14,6 +16,7 @@ public static class CowMemoryTargets
     }
 
     /// <summary>Child, mode=shared-memory: the same through a block attached by name (closed, never unlinked).</summary>
+    [ProcessTarget]
     public static void ReadShared(string name, double blockSeconds, Connection control)
     {
         using var block = new SharedMemoryBlock(name);

@@ -1,3 +1,4 @@
+using Lab.Engine;
 using Lab.Engine.Processes;
 using Lab.Engine.Synchronization;
 
@@ -7,6 +8,7 @@ namespace Lab.Scenarios.Benchmarks;
 public static class LockHandoffTargets
 {
     /// <summary>The child's side: ready once, then <paramref name="total"/> times acquire ping, release pong.</summary>
+    [ProcessTarget]
     public static void Partner(ProcessSemaphore ping, ProcessSemaphore pong, int total, double blockSeconds)
     {
         var wait = TimeSpan.FromSeconds(blockSeconds);

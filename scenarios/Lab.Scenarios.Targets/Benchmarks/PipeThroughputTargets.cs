@@ -1,3 +1,4 @@
+using Lab.Engine;
 using Lab.Engine.Connections;
 using Microsoft.Win32.SafeHandles;
 
@@ -13,6 +14,7 @@ public static class PipeThroughputTargets
     /// (the stream does not own the descriptor, the Connection does, and has no buffer of its own). A lane that is
     /// not measured is null.
     /// </summary>
+    [ProcessTarget]
     public static void Sender(Connection? framed, Connection? raw, Connection control, int messages, int size, int batches, double blockSeconds)
     {
         var payload = EngineBatch.Pattern(size);

@@ -1,3 +1,4 @@
+using Lab.Engine;
 using Lab.Engine.Connections;
 using Lab.Engine.Queues;
 
@@ -7,6 +8,7 @@ namespace Lab.Scenarios.Benchmarks;
 public static class QueueThroughputTargets
 {
     /// <summary>The producer: says ready, puts <paramref name="messages"/> ints per go, then flushes its feeder.</summary>
+    [ProcessTarget]
     public static void Producer(ProcessQueue queue, Connection control, int messages, int rounds, double blockSeconds)
     {
         control.Send(EngineBatch.Ready);

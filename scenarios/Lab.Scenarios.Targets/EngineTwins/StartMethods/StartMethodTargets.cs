@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Lab.Engine;
 using Lab.Engine.Diagnostics;
 using Lab.Engine.Processes;
 using Lab.Scenarios.Support;
@@ -18,8 +19,10 @@ public static class StartMethodTargets
     /// module-level random.Random().</summary>
     private static readonly Random OwnGenerator = new();
 
+    [ProcessTarget]
     public static void ReportState() => throw new SystemExit(State == RuntimeValue ? 10 : State == ImportTimeValue ? 20 : 3);
 
+    [ProcessTarget]
     public static void ReportDraws(string rendezvous)
     {
         using var peer = Rendezvous.Connect(rendezvous);
@@ -30,6 +33,7 @@ public static class StartMethodTargets
 
     /// <summary>Runs the fork probe in this (sacrificial) process and prints its result as one JSON line. Written field by
     /// field: JsonSerializer on an object graph needs reflection that a Native AOT worker does not have.</summary>
+    [ProcessTarget]
     public static void ForkAndRunManagedCode()
     {
         var result = ForkProbe.Run(TimeSpan.FromSeconds(5));

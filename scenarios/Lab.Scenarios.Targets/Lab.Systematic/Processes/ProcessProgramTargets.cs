@@ -1,3 +1,4 @@
+using Lab.Engine;
 using Lab.Engine.Queues;
 using Lab.Engine.Scheduling;
 using Lab.Engine.SharedMemory;
@@ -10,6 +11,7 @@ namespace Lab.Systematic.Processes;
 public static class ProcessProgramTargets
 {
     /// <summary><c>CounterProgram</c>'s incrementer; <paramref name="lock"/> null: unlocked.</summary>
+    [ProcessTarget]
     public static void Increment(SharedValue<int> counter, ProcessLock? @lock, int rounds)
     {
         for (var r = 0; r < rounds; r++)
@@ -28,6 +30,7 @@ public static class ProcessProgramTargets
     }
 
     /// <summary><c>LockKill</c>'s holder: the stage word says where it was (0 before acquiring … 4 released).</summary>
+    [ProcessTarget]
     public static void Holder(ProcessLock @lock, SharedValue<int> stage)
     {
         ChildPoints.Point(EnginePoint.Acquire);
@@ -41,6 +44,7 @@ public static class ProcessProgramTargets
     }
 
     /// <summary><c>QueuePutKill</c>'s writer: one item of <see cref="Pattern"/>.</summary>
+    [ProcessTarget]
     public static void Writer(ProcessQueue queue, int size) => queue.Put(Pattern(size));
 
     /// <summary>A position-dependent pattern, so that a reader can tell a whole item from a torn one.</summary>
@@ -52,5 +56,6 @@ public static class ProcessProgramTargets
     }
 
     /// <summary><c>PoolMapKill</c>'s mapped function.</summary>
+    [ProcessTarget]
     public static int Square(int x) => x * x;
 }
