@@ -25,7 +25,7 @@ public class ChildChannelTests
         using var leftovers = new ProcessLeftovers();
         using var counter = new SharedValue<int>(0, synchronized: false);
         var host = new Host();
-        using var process = new Process(CounterProgram.Increment, [counter, null, 1]);
+        using var process = new Process(ProcessProgramTargets.Increment, [counter, null, 1]);
         using (ChildScheduling.Attach(host)) process.Start();
         using (var channel = host.Channel!)
         {
@@ -60,7 +60,7 @@ public class ChildChannelTests
         var host = new Host();
         Process Start(StartMethod method)
         {
-            var p = new Process(CounterProgram.Increment, [counter, null, 1], context: Multiprocessing.GetContext(method));
+            var p = new Process(ProcessProgramTargets.Increment, [counter, null, 1], context: Multiprocessing.GetContext(method));
             p.Start();
             return p;
         }

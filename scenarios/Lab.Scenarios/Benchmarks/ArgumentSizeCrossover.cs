@@ -35,23 +35,6 @@ public sealed record ArgumentSweep(IReadOnlyList<long> Bytes, long TrafficBytes,
             ("chunksize", Chunksize), ("mode", mode)));
 }
 
-/// <summary>The tasks of argument-size-crossover (CPython: twins/bench_targets.py touch_bytes, touch_shared).</summary>
-public static class ArgumentTargets
-{
-    /// <summary>The argument arrived whole: its length plus its last byte.</summary>
-    public static long TouchBytes(byte[] data) => data.LongLength + data[^1];
-
-    /// <summary>Attaches the named block, reads its length and last byte, and closes it (never unlinks: the parent owns it).</summary>
-    public static long TouchShared(string name)
-    {
-        using var block = new SharedMemoryBlock(name);
-        return block.Size + block.Span[^1];
-    }
-
-    /// <summary>What both tasks return for an argument of <paramref name="bytes"/> bytes of <see cref="EngineBatch.Pattern"/>.</summary>
-    public static long Expected(long bytes) => bytes + (byte)(bytes - 1);
-}
-
 /// <summary>
 /// argument-size-crossover (seeds 59.30, 59.34): the cost per task of handing a pool worker an argument of growing size,
 /// through the channel (mode=channel: the bytes are serialized into every task; CPython pickles them) or as the name of a

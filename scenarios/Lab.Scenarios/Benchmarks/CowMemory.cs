@@ -1,5 +1,4 @@
 using Lab.Engine;
-using Lab.Engine.Connections;
 using Lab.Engine.SharedMemory;
 using Lab.Scenarios.Subjects;
 using Lab.Scenarios.Support;
@@ -48,12 +47,12 @@ public static class CowMemory
         {
             var context = Multiprocessing.GetContext(Lab.Engine.StartMethods.Parse(method));
             var rows = new List<BenchSeries>();
-            rows.AddRange(Series(engine, method, plan, Argument, Measure(context, capped, (Delegate)ReadArgument, data)));
+            rows.AddRange(Series(engine, method, plan, Argument, Measure(context, capped, (Delegate)CowMemoryTargets.ReadArgument, data)));
             var block = new SharedMemoryBlock(create: true, size: size);
             try
             {
                 data.AsSpan().CopyTo(block.Span);
-                rows.AddRange(Series(engine, method, plan, SharedMemory, Measure(context, capped, (Delegate)ReadShared, block.Name)));
+                rows.AddRange(Series(engine, method, plan, SharedMemory, Measure(context, capped, (Delegate)CowMemoryTargets.ReadShared, block.Name)));
             }
             finally
             {
@@ -71,28 +70,6 @@ public static class CowMemory
             foreach (var (point, unit, samples) in PythonBench.RunSweep(cpython, method, Id, capped, new Dictionary<string, object> { ["mib"] = MiB }, 2, TimeSpan.FromSeconds(30)))
                 yield return new BenchSeries(cpython.Name, cpython.Version, method, Id,
                     Params(plan, point.GetProperty("mode").GetString()!, point.GetProperty("measure").GetString()!), unit, samples);
-    }
-
-    /// <summary>Child, mode=argument: reads one byte per page of its argument, says how much it read, waits for "go".</summary>
-    public static void ReadArgument(byte[] data, double blockSeconds, Connection control)
-    {
-        control.Send(TouchPages(data));
-        EngineBatch.AwaitGo(control, blockSeconds);
-    }
-
-    /// <summary>Child, mode=shared-memory: the same through a block attached by name (closed, never unlinked).</summary>
-    public static void ReadShared(string name, double blockSeconds, Connection control)
-    {
-        using var block = new SharedMemoryBlock(name);
-        control.Send(TouchPages(block.Span));
-        EngineBatch.AwaitGo(control, blockSeconds);
-    }
-
-    private static long TouchPages(ReadOnlySpan<byte> data)
-    {
-        long sum = 0;
-        for (var i = 0; i < data.Length; i += 4096) sum += data[i];
-        return sum;
     }
 
     private static IEnumerable<BenchSeries> Series(EngineSubject engine, string method, BenchPlan plan, string mode, List<double>[] figures) =>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Lab.Engine;
-using Lab.Engine.Processes;
 using Lab.Engine.Synchronization;
 using Lab.Scenarios.Subjects;
 using Lab.Scenarios.Support;
@@ -33,18 +32,6 @@ public static class LockHandoff
     public static IEnumerable<BenchSeries> OnCpython(PythonSubject cpython, BenchPlan plan, IpcBenchSizes sizes) =>
         cpython.StartMethods.Select(m => PythonBench.Run(cpython, m, Id, plan, Batch(sizes)));
 
-    /// <summary>The child's side: ready once, then <paramref name="total"/> times acquire ping, release pong.</summary>
-    public static void Partner(ProcessSemaphore ping, ProcessSemaphore pong, int total, double blockSeconds)
-    {
-        var wait = TimeSpan.FromSeconds(blockSeconds);
-        pong.Release();
-        for (var i = 0; i < total; i++)
-        {
-            if (!ping.Acquire(true, wait)) throw new SystemExit(3);
-            pong.Release();
-        }
-    }
-
     private static List<double> Measure(ProcessContext context, BenchPlan plan, IpcBenchSizes sizes)
     {
         var rounds = sizes.HandoffRounds;
@@ -54,7 +41,7 @@ public static class LockHandoff
         using var pong = new ProcessSemaphore(0);
         using (var scope = new ChildScope(context, sizes.PerWait * 2 + TimeSpan.FromSeconds(batches * 2)))
         {
-            var partner = scope.Start(Partner, [ping, pong, checked(batches * rounds), sizes.ChildBlockSeconds]);
+            var partner = scope.Start(LockHandoffTargets.Partner, [ping, pong, checked(batches * rounds), sizes.ChildBlockSeconds]);
             if (!pong.Acquire(true, sizes.PerWait))
                 throw new TimeoutException($"{Id}: the partner (pid {partner.Pid}, alive: {partner.IsAlive}) never said ready");
             for (var b = 0; b < batches; b++)

@@ -43,32 +43,6 @@ public static class PipeThroughput
         cpython.StartMethods.Select(m => PythonBench.Run(cpython, m, FramedId, plan, Batch(sizes)));
 
     /// <summary>
-    /// The sender child of both lanes: per "go" it sends one batch on the lane the go names: lane 0,
-    /// <paramref name="messages"/> SendBytes of <paramref name="size"/> bytes on <paramref name="framed"/>; lane 1, the
-    /// same bytes written to <paramref name="raw"/>'s descriptor in <paramref name="size"/>-byte chunks, no header
-    /// (the stream does not own the descriptor, the Connection does, and has no buffer of its own). A lane that is
-    /// not measured is null.
-    /// </summary>
-    public static void Sender(Connection? framed, Connection? raw, Connection control, int messages, int size, int batches, double blockSeconds)
-    {
-        var payload = EngineBatch.Pattern(size);
-        using var rawStream = raw is null ? null : new FileStream(new SafeFileHandle(raw.Fileno, ownsHandle: false), FileAccess.Write, bufferSize: 0);
-        control.Send(EngineBatch.Ready);
-        for (var b = 0; b < batches; b++)
-        {
-            var lane = EngineBatch.AwaitGo(control, blockSeconds);
-            if (lane is 0 && framed is not null)
-                for (var i = 0; i < messages; i++) framed.SendBytes(payload);
-            else if (lane is 1 && rawStream is not null)
-                for (var i = 0; i < messages; i++) rawStream.Write(payload, 0, size);
-            else
-                throw new InvalidOperationException($"go for lane {lane ?? "null"}, which this sender does not have");
-        }
-        framed?.Close();
-        raw?.Close();
-    }
-
-    /// <summary>
     /// Measures the given lanes (framed and/or raw) with one sender child for the whole series, so that both lanes
     /// run between the same two processes wherever the scheduler put them (two senders would each get their own
     /// placement, and a pipe between processes on one core is slower than across cores). With both lanes, batches
@@ -94,7 +68,7 @@ public static class PipeThroughput
             using (childControl)
             using (framedWriter)
             using (rawWriter)
-                sender = scope.Start(Sender, [framedWriter, rawWriter, childControl, messages, size, rounds * lanes.Length, sizes.ChildBlockSeconds]);
+                sender = scope.Start(PipeThroughputTargets.Sender, [framedWriter, rawWriter, childControl, messages, size, rounds * lanes.Length, sizes.ChildBlockSeconds]);
             EngineBatch.AwaitReady(control, sender, sizes.PerWait, "the pipe sender");
             for (var r = 0; r < rounds; r++)
                 for (var k = 0; k < lanes.Length; k++)

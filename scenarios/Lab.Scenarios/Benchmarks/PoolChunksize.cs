@@ -4,12 +4,6 @@ using Lab.Scenarios.Subjects;
 
 namespace Lab.Scenarios.Benchmarks;
 
-/// <summary>Task of the pool benchmarks: as little work as a task can do (CPython: twins/bench_targets.py trivial).</summary>
-public static class PoolBenchTargets
-{
-    public static int Trivial(int x) => x;
-}
-
 /// <summary>The pool-chunksize sweep: tasks per map, the chunksizes (0 = map's default) and the samples per chunksize.</summary>
 public sealed record PoolSweep(int Tasks, IReadOnlyList<int> Chunksizes, int Samples, int Warmup, int Processes = 2)
 {

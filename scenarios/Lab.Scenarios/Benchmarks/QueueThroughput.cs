@@ -32,19 +32,6 @@ public static class QueueThroughput
     public static IEnumerable<BenchSeries> OnCpython(PythonSubject cpython, BenchPlan plan, IpcBenchSizes sizes) =>
         cpython.StartMethods.Select(m => PythonBench.Run(cpython, m, Id, plan, Batch(sizes)));
 
-    /// <summary>The producer: says ready, puts <paramref name="messages"/> ints per go, then flushes its feeder.</summary>
-    public static void Producer(ProcessQueue queue, Connection control, int messages, int rounds, double blockSeconds)
-    {
-        control.Send(EngineBatch.Ready);
-        for (var r = 0; r < rounds; r++)
-        {
-            EngineBatch.AwaitGo(control, blockSeconds);
-            for (var i = 0; i < messages; i++) queue.Put(i);
-        }
-        queue.Close();
-        if (!queue.JoinThread(TimeSpan.FromSeconds(blockSeconds))) throw new TimeoutException("the queue's feeder did not flush in time");
-    }
-
     private static List<double> Measure(ProcessContext context, BenchPlan plan, IpcBenchSizes sizes)
     {
         var messages = sizes.QueueMessages;
@@ -57,7 +44,7 @@ public static class QueueThroughput
         {
             Process producer;
             using (childControl)
-                producer = scope.Start(Producer, [queue, childControl, messages, rounds, sizes.ChildBlockSeconds]);
+                producer = scope.Start(QueueThroughputTargets.Producer, [queue, childControl, messages, rounds, sizes.ChildBlockSeconds]);
             EngineBatch.AwaitReady(control, producer, sizes.PerWait, "the queue producer");
             for (var r = 0; r < rounds; r++)
             {

@@ -4,11 +4,6 @@ using Lab.Scenarios.Subjects;
 
 namespace Lab.Scenarios.Benchmarks;
 
-public static class BenchTargets
-{
-    public static void Noop() { }
-}
-
 /// <summary>
 /// Start→join latency of a no-op target, and the child's peak resident memory. Both subjects are measured the
 /// same way: the clock spans exactly start() + join() in the parent, after discarded warm-up runs (the

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using Lab.Engine;
-using Lab.Engine.Diagnostics;
 using Lab.Scenarios.Subjects;
 
 namespace Lab.Scenarios.Benchmarks;
@@ -37,21 +35,6 @@ public sealed record TaskSizeSweep(int WorkUs, IReadOnlyList<int> TaskUs, int Sa
     public string Params(int taskUs, string mode) =>
         Lab.Results.RowParams.Merge(Plan.Params, Lab.Results.RowParams.Of(("work_us", WorkUs), ("task_us", taskUs), ("tasks", Tasks(taskUs)),
             ("processes", Processes), ("chunksize", Chunksize), ("mode", mode)));
-}
-
-/// <summary>The task of task-size-speedup (CPython: twins/bench_targets.py spin_cpu).</summary>
-public static class TaskSizeTargets
-{
-    /// <summary>Spins until the calling thread has run <paramref name="taskUs"/> µs of CPU time (CLOCK_THREAD_CPUTIME_ID, as
-    /// the CPython side's time.thread_time_ns): the same work in every language, however fast its loop is, and a thread
-    /// that waits for a core does not count its wait as work.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static int SpinCpu(int taskUs)
-    {
-        var end = ThreadCpuClock.Now + TimeSpan.FromMicroseconds(taskUs);
-        while (ThreadCpuClock.Now < end) { }
-        return taskUs;
-    }
 }
 
 /// <summary>

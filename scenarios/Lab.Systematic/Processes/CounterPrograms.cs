@@ -1,5 +1,4 @@
 using Lab.Engine.SharedMemory;
-using Lab.Engine.Scheduling;
 using Lab.Engine.Synchronization;
 
 namespace Lab.Systematic.Processes;
@@ -30,31 +29,13 @@ public sealed class CounterProgram(bool locked) : ProcessProgram
 
     public override ProcessCase Prepare() => new Case(locked);
 
-    /// <summary>The child's target; <paramref name="lock"/> null: unlocked.</summary>
-    public static void Increment(SharedValue<int> counter, ProcessLock? @lock, int rounds)
-    {
-        for (var r = 0; r < rounds; r++)
-        {
-            if (@lock is not null)
-            {
-                ChildPoints.Point(EnginePoint.Acquire);
-                @lock.Acquire();
-            }
-            ChildPoints.Point(EnginePoint.Read);
-            var value = Volatile.Read(ref counter.Raw);
-            ChildPoints.Point(EnginePoint.Write);
-            Volatile.Write(ref counter.Raw, value + 1);
-            @lock?.Release();
-        }
-    }
-
     private sealed class Case(bool locked) : ProcessCase
     {
         private readonly SharedValue<int> counter = new(0, synchronized: false);
         private readonly ProcessLock? @lock = locked ? new ProcessLock() : null;
 
         public override IReadOnlyList<ChildSpec> Children =>
-            Enumerable.Range(0, CounterProgram.Children).Select(i => new ChildSpec($"incrementer-{i}", Increment, [counter, @lock, Rounds])).ToList();
+            Enumerable.Range(0, CounterProgram.Children).Select(i => new ChildSpec($"incrementer-{i}", ProcessProgramTargets.Increment, [counter, @lock, Rounds])).ToList();
 
         public override string? Check(IReadOnlyList<ChildOutcome> outcomes)
         {

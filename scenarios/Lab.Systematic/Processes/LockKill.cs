@@ -1,5 +1,4 @@
 using Lab.Engine.SharedMemory;
-using Lab.Engine.Scheduling;
 using Lab.Engine.Synchronization;
 
 namespace Lab.Systematic.Processes;
@@ -24,19 +23,6 @@ public sealed class LockKill : ProcessProgram
 
     public override ProcessCase Prepare() => new Case(this);
 
-    /// <summary>The child's target.</summary>
-    public static void Holder(ProcessLock @lock, SharedValue<int> stage)
-    {
-        ChildPoints.Point(EnginePoint.Acquire);
-        Volatile.Write(ref stage.Raw, 1);
-        @lock.Acquire();
-        Volatile.Write(ref stage.Raw, 2);
-        ChildPoints.Point(EnginePoint.Write);
-        Volatile.Write(ref stage.Raw, 3);
-        @lock.Release();
-        Volatile.Write(ref stage.Raw, 4);
-    }
-
     /// <summary>What the last iteration's check saw: the stage and whether the parent's acquire succeeded.</summary>
     public (int Stage, bool Acquired) Last { get; set; }
 
@@ -45,7 +31,7 @@ public sealed class LockKill : ProcessProgram
         private readonly ProcessLock @lock = new();
         private readonly SharedValue<int> stage = new(0, synchronized: false);
 
-        public override IReadOnlyList<ChildSpec> Children => [new ChildSpec("holder", Holder, [@lock, stage])];
+        public override IReadOnlyList<ChildSpec> Children => [new ChildSpec("holder", ProcessProgramTargets.Holder, [@lock, stage])];
 
         public override string? Check(IReadOnlyList<ChildOutcome> outcomes)
         {

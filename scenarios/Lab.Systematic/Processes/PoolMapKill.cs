@@ -3,11 +3,11 @@ using Lab.Engine;
 namespace Lab.Systematic.Processes;
 
 /// <summary>
-/// <c>processes.pool-map-kill</c> (issue #5 §3 with #6): a Pool of 2 workers maps <see cref="Square"/> over 8 items in
-/// chunks of 2 while the scheduler interleaves the workers, and worker 0 is killed at each of its points in turn (its
-/// start, every frame it receives, every batch of results it sends). The parent's result is the correct list, or
-/// <see cref="BrokenPoolError"/> (the worker died holding a chunk), never a hang: the wait is bounded, and a timeout is a
-/// failed check.
+/// <c>processes.pool-map-kill</c> (issue #5 §3 with #6): a Pool of 2 workers maps
+/// <see cref="ProcessProgramTargets.Square"/> over 8 items in chunks of 2 while the scheduler interleaves the workers, and
+/// worker 0 is killed at each of its points in turn (its start, every frame it receives, every batch of results it sends).
+/// The parent's result is the correct list, or <see cref="BrokenPoolError"/> (the worker died holding a chunk), never a
+/// hang: the wait is bounded, and a timeout is a failed check.
 /// <para>
 /// The pool's supervisor runs in the parent, uncontrolled, yet the program is deterministic: the whole map is submitted
 /// before the first decision and dispatched at once (4 chunks, a window of 3 per worker, round-robin), a worker under a
@@ -32,9 +32,6 @@ public sealed class PoolMapKill : ProcessProgram
     public override bool AllowPrestart => false;
 
     public override ProcessCase Prepare() => new Case(this);
-
-    /// <summary>The mapped function (a target: a static method).</summary>
-    public static int Square(int x) => x * x;
 
     public enum Outcome { Result, Broken, Wrong, Hang }
 
@@ -65,8 +62,8 @@ public sealed class PoolMapKill : ProcessProgram
         {
             try
             {
-                var result = pool.MapAsync<int, int>(Square, Enumerable.Range(0, Items), ChunkSize).Get(MapLimit);
-                (outcome, detail) = result.SequenceEqual(Enumerable.Range(0, Items).Select(Square))
+                var result = pool.MapAsync<int, int>(ProcessProgramTargets.Square, Enumerable.Range(0, Items), ChunkSize).Get(MapLimit);
+                (outcome, detail) = result.SequenceEqual(Enumerable.Range(0, Items).Select(ProcessProgramTargets.Square))
                     ? (Outcome.Result, "")
                     : (Outcome.Wrong, $"[{string.Join(", ", result)}]");
             }

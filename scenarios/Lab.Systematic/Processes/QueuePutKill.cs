@@ -27,16 +27,6 @@ public sealed class QueuePutKill : ProcessProgram
     /// <summary>What the last iteration's reader saw.</summary>
     public Outcome Last { get; private set; }
 
-    /// <summary>The child's target.</summary>
-    public static void Writer(ProcessQueue queue, int size) => queue.Put(Pattern(size));
-
-    public static byte[] Pattern(int size)
-    {
-        var bytes = new byte[size];
-        for (var i = 0; i < size; i++) bytes[i] = (byte)((i * 31) ^ (i >> 8) ^ (i >> 16));
-        return bytes;
-    }
-
     /// <summary>What the reader saw.</summary>
     public enum Outcome { Item, Broken, Nothing, Garbage, Hang }
 
@@ -56,7 +46,7 @@ public sealed class QueuePutKill : ProcessProgram
             reader.Start();
         }
 
-        public override IReadOnlyList<ChildSpec> Children => [new ChildSpec("writer", Writer, [queue, ItemBytes])];
+        public override IReadOnlyList<ChildSpec> Children => [new ChildSpec("writer", ProcessProgramTargets.Writer, [queue, ItemBytes])];
 
         public override string? Check(IReadOnlyList<ChildOutcome> outcomes)
         {
@@ -82,7 +72,7 @@ public sealed class QueuePutKill : ProcessProgram
                 try
                 {
                     var item = queue.Get(timeout: TimeSpan.FromMilliseconds(20));
-                    (outcome, detail) = item is byte[] bytes && bytes.AsSpan().SequenceEqual(Pattern(ItemBytes))
+                    (outcome, detail) = item is byte[] bytes && bytes.AsSpan().SequenceEqual(ProcessProgramTargets.Pattern(ItemBytes))
                         ? (Outcome.Item, "")
                         : (Outcome.Garbage, $"an item that is not the pattern ({(item is byte[] b ? $"{b.Length} bytes" : item?.GetType().Name ?? "null")})");
                     return;

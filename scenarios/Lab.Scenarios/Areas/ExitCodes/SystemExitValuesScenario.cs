@@ -6,7 +6,7 @@ namespace Lab.Scenarios.Areas.ExitCodes;
 /// printed and gives 1; True is the int 1). The engine's SystemExit has the same overloads.</summary>
 public sealed class SystemExitValuesScenario : Scenario
 {
-    public const string Text = "lab-text";
+    public const string Text = EngineTwins.ExitCodes.ExitCodeTargets.SystemExitText;
 
     public override string Id => "exit-codes.system-exit-values";
     public override string Rule => "sys.exit(True) gives 1, sys.exit(False) and sys.exit(None) give 0, sys.exit(\"text\") prints the text to stderr and gives 1.";

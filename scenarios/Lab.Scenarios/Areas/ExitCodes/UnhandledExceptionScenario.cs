@@ -4,7 +4,7 @@ namespace Lab.Scenarios.Areas.ExitCodes;
 
 public sealed class UnhandledExceptionScenario : Scenario
 {
-    public const string Message = "lab-boom";
+    public const string Message = EngineTwins.ExitCodes.ExitCodeTargets.RaisedMessage;
 
     public override string Id => "exit-codes.unhandled-exception";
     public override string Rule => "A child whose target raises has exit code 1 and prints the exception with its traceback on its stderr.";

@@ -1,3 +1,4 @@
+using Lab.Engine;
 using Lab.Engine.Managers;
 
 namespace Lab.Scenarios.EngineTwins.Managers;
@@ -5,11 +6,14 @@ namespace Lab.Scenarios.EngineTwins.Managers;
 /// <summary>Targets run in engine children for the manager scenarios (seeds 59.18 Managers).</summary>
 public static class ManagerTargets
 {
+    [ProcessTarget]
     public static void AppendHello(ListProxy list) => list.Append("hello");
 
     /// <summary>A plain list argument is the child's own copy.</summary>
+    [ProcessTarget]
     public static void AppendHelloToPlain(List<object?> list) => list.Add("hello");
 
+    [ProcessTarget]
     public static void AppendMany(ListProxy list, int process, int count)
     {
         for (var i = 0; i < count; i++) list.Append(new object?[] { process, i });

@@ -1,3 +1,5 @@
+using Lab.Engine;
+
 namespace Lab.Scenarios.EngineTwins.StartMethods;
 
 /// <summary>Child targets of the forkserver scenarios (twins in scenarios/cpython/twins/pool.py).</summary>
@@ -14,8 +16,10 @@ public static class ForkServerTargets
     /// server preloaded it.</summary>
     public const string ProbeAssembly = "System.Net.Mail";
 
+    [ProcessTarget]
     public static void ReportServerState() => throw new Lab.Engine.Processes.SystemExit(ServerState == ParentRuntime ? 10 : ServerState == Initial ? 20 : 3);
 
+    [ProcessTarget]
     public static void ReportPreloaded() =>
         throw new Lab.Engine.Processes.SystemExit(AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == ProbeAssembly) ? 10 : 20);
 }

@@ -6,6 +6,7 @@ namespace Lab.Scenarios.EngineTwins.Termination;
 public static class TerminationTargets
 {
     /// <summary>Says ready, blocks, and would write the marker in its finally block.</summary>
+    [ProcessTarget]
     public static void BlockWithFinally(string rendezvous, string marker)
     {
         using var peer = Rendezvous.Connect(rendezvous);
@@ -21,6 +22,7 @@ public static class TerminationTargets
     }
 
     /// <summary>Cooperative shutdown: says ready, waits for the "stop" message, returns through its finally.</summary>
+    [ProcessTarget]
     public static void WaitForStopWithFinally(string rendezvous, string marker)
     {
         using var peer = Rendezvous.Connect(rendezvous);
@@ -36,6 +38,7 @@ public static class TerminationTargets
     }
 
     /// <summary>The middle process of daemon-dies-with-parent: starts a daemon, reports its pid, blocks.</summary>
+    [ProcessTarget]
     public static void StartDaemonThenBlock(string rendezvous)
     {
         var daemon = new Process(Block, [rendezvous], daemon: true);
@@ -45,6 +48,7 @@ public static class TerminationTargets
         peer.ReceiveLine();
     }
 
+    [ProcessTarget]
     public static void Block(string rendezvous)
     {
         using var peer = Rendezvous.Connect(rendezvous);
@@ -52,6 +56,7 @@ public static class TerminationTargets
     }
 
     /// <summary>A daemon that tries to start a child; exits 0 if refused with CPython's message, 3 otherwise.</summary>
+    [ProcessTarget]
     public static void DaemonStartsChild()
     {
         try

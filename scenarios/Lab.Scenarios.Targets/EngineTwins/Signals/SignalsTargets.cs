@@ -22,6 +22,7 @@ public static class SignalsTargets
     /// SIGINT to its whole group, as a terminal's Ctrl-C does. Sends back [true (it survived), exit code of each child
     /// (null: still running after the wait)].
     /// </summary>
+    [ProcessTarget]
     public static void InterruptOwnGroup(string method, int children, bool handling, Connection conn)
     {
         var pgid = ProcessGroups.LeadNewGroup();
@@ -57,6 +58,7 @@ public static class SignalsTargets
     }
 
     /// <summary>A child that asks for the cooperative KeyboardInterrupt, says ready, and ends by the interrupt (exit 1).</summary>
+    [ProcessTarget]
     public static void HandleInterruptsThenWait(string rendezvous)
     {
         var token = CurrentProcess.HandleInterrupts();
@@ -71,6 +73,7 @@ public static class SignalsTargets
     /// the group's SIGINT. Sends back [true (it survived), the map's outcome, whether the pool now runs other workers
     /// than the original ones, the exit code the broken pool reports (null if none)].
     /// </summary>
+    [ProcessTarget]
     public static void InterruptOwnGroupPool(string method, int children, string directory, Connection conn)
     {
         var pgid = ProcessGroups.LeadNewGroup();

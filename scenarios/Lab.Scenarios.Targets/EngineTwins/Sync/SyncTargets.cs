@@ -2,8 +2,6 @@ using Lab.Engine;
 using Lab.Engine.Connections;
 using Lab.Engine.Processes;
 using Lab.Engine.Synchronization;
-using Lab.Scenarios.Model;
-using Lab.Scenarios.Support;
 
 namespace Lab.Scenarios.EngineTwins.Sync;
 
@@ -15,12 +13,14 @@ public static class SyncTargets
     private static readonly TimeSpan ChildWait = TimeSpan.FromSeconds(60);
 
     /// <summary>Acquires and returns still holding the lock (exit code 3 if it could not acquire it).</summary>
+    [ProcessTarget]
     public static void AcquireAndReturn(ProcessLock @lock)
     {
         if (!@lock.Acquire(timeout: ChildWait)) throw new SystemExit(3);
     }
 
     /// <summary>Holds the RLock until the parent says "done", then releases it.</summary>
+    [ProcessTarget]
     public static void AcquireReportWaitRelease(ProcessRLock @lock, Connection conn)
     {
         if (!@lock.Acquire(timeout: ChildWait)) throw new SystemExit(3);
@@ -29,6 +29,7 @@ public static class SyncTargets
         @lock.Release();
     }
 
+    [ProcessTarget]
     public static void WaitEvent(ProcessEvent @event, Connection conn)
     {
         conn.Send("waiting");
@@ -37,6 +38,7 @@ public static class SyncTargets
 
     /// <summary>Says "waiting" while holding the condition's lock: the parent can take the lock (and notify) only
     /// once Wait has released it, so the notification cannot come too early.</summary>
+    [ProcessTarget]
     public static void WaitCondition(ProcessCondition condition, Connection conn)
     {
         bool notified;
@@ -49,6 +51,7 @@ public static class SyncTargets
     }
 
     /// <summary>Reports "index N", "broken", or "error ..." from one Wait.</summary>
+    [ProcessTarget]
     public static void BarrierParty(ProcessBarrier barrier, Connection conn, double timeoutSeconds)
     {
         string result;
@@ -68,6 +71,7 @@ public static class SyncTargets
     }
 
     /// <summary>Acquires, reports "held", and blocks holding the lock (the parent SIGKILLs it).</summary>
+    [ProcessTarget]
     public static void AcquireReportBlock(ProcessLock @lock, Connection conn)
     {
         if (!@lock.Acquire(timeout: ChildWait)) throw new SystemExit(3);
@@ -77,6 +81,7 @@ public static class SyncTargets
 
     /// <summary>Works in a loop, holding the lock briefly per unit of work, until the stop event is set; writes the
     /// marker from its finally block. Exit code 4: the loop ran out of time instead of seeing the event.</summary>
+    [ProcessTarget]
     public static void WorkUntilStopped(ProcessEvent stop, ProcessLock @lock, Connection conn, string marker)
     {
         var deadline = Environment.TickCount64 + (long)ChildWait.TotalMilliseconds;

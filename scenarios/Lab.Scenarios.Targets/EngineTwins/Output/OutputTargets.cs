@@ -1,3 +1,4 @@
+using Lab.Engine;
 using Lab.Engine.Connections;
 using Microsoft.Win32.SafeHandles;
 
@@ -8,6 +9,7 @@ public static class OutputTargets
 {
     /// <summary>Writes <paramref name="lines"/> lines of <paramref name="lineBytes"/> bytes (the writer's letter, then a
     /// newline) into the pipe, each with one write(2): a FileStream without a buffer over the pipe's descriptor.</summary>
+    [ProcessTarget]
     public static void WriteLines(Connection writer, int index, int lines, int lineBytes)
     {
         var line = Line(index, lineBytes);

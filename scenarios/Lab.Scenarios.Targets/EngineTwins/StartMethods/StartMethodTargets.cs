@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using Lab.Engine;
 using Lab.Engine.Diagnostics;
 using Lab.Engine.Processes;
 using Lab.Scenarios.Support;
@@ -17,8 +19,10 @@ public static class StartMethodTargets
     /// module-level random.Random().</summary>
     private static readonly Random OwnGenerator = new();
 
+    [ProcessTarget]
     public static void ReportState() => throw new SystemExit(State == RuntimeValue ? 10 : State == ImportTimeValue ? 20 : 3);
 
+    [ProcessTarget]
     public static void ReportDraws(string rendezvous)
     {
         using var peer = Rendezvous.Connect(rendezvous);
@@ -27,16 +31,23 @@ public static class StartMethodTargets
         peer.SendLine($"{global} {own}");
     }
 
-    /// <summary>Runs the fork probe in this (sacrificial) process and prints its result as one JSON line.</summary>
+    /// <summary>Runs the fork probe in this (sacrificial) process and prints its result as one JSON line. Written field by
+    /// field: JsonSerializer on an object graph needs reflection that a Native AOT worker does not have.</summary>
+    [ProcessTarget]
     public static void ForkAndRunManagedCode()
     {
         var result = ForkProbe.Run(TimeSpan.FromSeconds(5));
-        Console.Out.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
+        using var json = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(json))
         {
-            ["exit_code"] = result.ExitCode,
-            ["timed_out"] = result.TimedOut,
-            ["description"] = result.Description,
-        }));
+            writer.WriteStartObject();
+            if (result.ExitCode is { } code) writer.WriteNumber("exit_code", code);
+            else writer.WriteNull("exit_code");
+            writer.WriteBoolean("timed_out", result.TimedOut);
+            writer.WriteString("description", result.Description);
+            writer.WriteEndObject();
+        }
+        Console.Out.WriteLine(Encoding.UTF8.GetString(json.ToArray()));
         Console.Out.Flush();
     }
 }

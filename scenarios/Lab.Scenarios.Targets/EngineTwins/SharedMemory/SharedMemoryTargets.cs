@@ -1,3 +1,4 @@
+using Lab.Engine;
 using Lab.Engine.Connections;
 using Lab.Engine.Processes;
 using Lab.Engine.SharedMemory;
@@ -16,6 +17,7 @@ public static class SharedMemoryTargets
     private static int _names;
 
     /// <summary>Attaches to the block by name and writes <paramref name="payload"/> at <paramref name="offset"/>.</summary>
+    [ProcessTarget]
     public static void AttachAndWrite(string name, int offset, byte[] payload)
     {
         using var block = new SharedMemoryBlock(name);
@@ -24,6 +26,7 @@ public static class SharedMemoryTargets
 
     /// <summary>Waits at the gate (all children start together, so that they overlap), then increments n times,
     /// under the value's lock or not. Exit code 4: the gate broke.</summary>
+    [ProcessTarget]
     public static void Increment(SharedValue<int> value, ProcessBarrier gate, int n, bool locked)
     {
         try { gate.Wait(ChildWait); }
@@ -42,6 +45,7 @@ public static class SharedMemoryTargets
 
     /// <summary>Creates the named block, reports "created", and blocks without closing or unlinking it (the parent
     /// SIGKILLs it). It received no block, so it registers the name with a tracker of its own.</summary>
+    [ProcessTarget]
     public static void CreateReportBlock(string name, Connection conn)
     {
         var block = new SharedMemoryBlock(name, create: true, size: 4096);

@@ -1,3 +1,4 @@
+using Lab.Engine;
 using Lab.Engine.Synchronization;
 
 namespace Lab.Scenarios.EngineTwins.Executor;
@@ -10,9 +11,11 @@ public static class ExecutorFunctions
     private static ProcessEvent? _started;
     private static ProcessEvent? _release;
 
+    [ProcessTarget]
     public static void KeepEvents(ProcessEvent started, ProcessEvent release) => (_started, _release) = (started, release);
 
     /// <summary>Sets <c>started</c>, then waits (bounded) until the parent sets <c>release</c>.</summary>
+    [ProcessTarget]
     public static int Block(int x)
     {
         _started!.Set();
@@ -21,6 +24,7 @@ public static class ExecutorFunctions
     }
 
     /// <summary>Sets <c>started</c>, then sleeps (bounded): the parent kills this worker.</summary>
+    [ProcessTarget]
     public static int StartThenSleep(int x)
     {
         _started!.Set();

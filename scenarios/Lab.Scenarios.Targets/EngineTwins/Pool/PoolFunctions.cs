@@ -1,3 +1,5 @@
+using Lab.Engine;
+
 namespace Lab.Scenarios.EngineTwins.Pool;
 
 /// <summary>
@@ -7,18 +9,24 @@ namespace Lab.Scenarios.EngineTwins.Pool;
 /// </summary>
 public static class PoolFunctions
 {
+    [ProcessTarget]
     public static int Square(int x) => x * x;
 
+    [ProcessTarget]
     public static int Negate(int x) => -x;
 
     /// <summary>Python's modulo (the result has the divisor's sign), so negative inputs agree with the twin.</summary>
+    [ProcessTarget]
     public static int Mod7(int x) => ((x % 7) + 7) % 7;
 
+    [ProcessTarget]
     public static int Raise13(int x) =>
         x != 0 && x % 13 == 0 ? throw new ArgumentException($"multiple of 13: {x}") : x;
 
+    [ProcessTarget]
     public static int Add(int a, int b) => a + b;
 
+    [ProcessTarget]
     public static int Sub(int a, int b) => a - b;
 
     public static Func<int, int> Function(string name) => name switch
@@ -37,9 +45,11 @@ public static class PoolFunctions
         _ => throw new ArgumentException($"unknown pool star function '{name}' (add, sub)"),
     };
 
+    [ProcessTarget]
     public static int GetPid(int _) => Environment.ProcessId;
 
     /// <summary>With maxTasksPerChild = 1 every chunk runs in a fresh worker, so runs of equal pids are the chunks.</summary>
+    [ProcessTarget]
     public static int PidOfTask(int _) => Environment.ProcessId;
 
     // Worker-side state set by the initializer (one copy per worker process).
@@ -47,6 +57,7 @@ public static class PoolFunctions
     private static int _initRuns;
 
     /// <summary>Initializer: counts its runs in this worker and leaves one file per run in <paramref name="directory"/>.</summary>
+    [ProcessTarget]
     public static void InitRecord(string directory)
     {
         _directory = directory;
@@ -54,9 +65,11 @@ public static class PoolFunctions
         File.WriteAllText(Path.Combine(directory, $"init-{Environment.ProcessId}-{_initRuns}"), "x");
     }
 
+    [ProcessTarget]
     public static int InitCount(int _) => _initRuns;
 
     /// <summary>Leaves a file per task run (the parent counts side effects), then applies raise13.</summary>
+    [ProcessTarget]
     public static int RecordThenRaise13(int x)
     {
         File.WriteAllText(Path.Combine(Directory(), $"task-{x}"), "x");
@@ -65,6 +78,7 @@ public static class PoolFunctions
 
     /// <summary>Announces that this worker runs a task (a file named by its pid), then blocks: the parent kills it.
     /// The block is bounded; the pool's terminate ends it long before.</summary>
+    [ProcessTarget]
     public static int AnnounceThenBlock(int x)
     {
         File.WriteAllText(Path.Combine(Directory(), $"started-{Environment.ProcessId}"), x.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -72,9 +86,11 @@ public static class PoolFunctions
         return x;
     }
 
+    [ProcessTarget]
     public static void InitFails() => throw new InvalidOperationException("lab initializer failed");
 
     /// <summary>A result outside the serialization channel's closed tag set.</summary>
+    [ProcessTarget]
     public static object ReturnUnserializable(int _) => new Uri("lab://not-serializable");
 
     private static string Directory() => _directory ?? throw new InvalidOperationException("the pool initializer did not run in this worker");

@@ -1,3 +1,4 @@
+using Lab.Engine;
 using Lab.Engine.Processes;
 using Lab.Engine.Serialization;
 
@@ -10,12 +11,14 @@ public static class IsolationTargets
     public static readonly List<int> Items = [];
 
     /// <summary>Applies the mutations to the child's copy; exits 0 if the copy became what the parent predicted, else 3.</summary>
+    [ProcessTarget]
     public static void Mutate(List<object?> data, List<object?> mutations, List<object?> expectedAfter)
     {
         Mutations.Apply(data, mutations);
         throw new SystemExit(ChannelEncoder.Encode(data).AsSpan().SequenceEqual(ChannelEncoder.Encode(expectedAfter)) ? 0 : 3);
     }
 
+    [ProcessTarget]
     public static void MutateGlobals()
     {
         Counter += 1;

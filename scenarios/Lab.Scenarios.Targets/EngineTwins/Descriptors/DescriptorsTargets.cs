@@ -1,3 +1,4 @@
+using Lab.Engine;
 using Lab.Engine.Processes;
 
 namespace Lab.Scenarios.EngineTwins.Descriptors;
@@ -10,11 +11,13 @@ public static class DescriptorsTargets
 
     /// <summary>Exits <see cref="Visible"/> if one of this process's descriptors points to <paramref name="link"/>
     /// (what readlink(2) of the parent's /proc/self/fd entry said), else 0.</summary>
+    [ProcessTarget]
     public static void ExitIfOpen(string link) =>
         throw new SystemExit(OpenDescriptorLinks().Contains(link) ? Visible : 0);
 
     /// <summary>Exit code 20, plus 1 if <paramref name="passedLink"/> is open here, plus 2 if <paramref name="keptLink"/> is
     /// (a code outside 20–23 is a failure of the child).</summary>
+    [ProcessTarget]
     public static void ExitWithHeldEnds(Lab.Engine.Connections.Connection passed, string passedLink, string keptLink)
     {
         var links = OpenDescriptorLinks();
@@ -48,10 +51,12 @@ public static class DescriptorsTargets
     private static StreamWriter? _resource;
 
     /// <summary>A pool initializer: opens this worker's file, res-PID, in <paramref name="directory"/>.</summary>
+    [ProcessTarget]
     public static void OpenResource(string directory) =>
         _resource = new StreamWriter(Path.Combine(directory, $"res-{Environment.ProcessId}"), append: true) { AutoFlush = true };
 
     /// <summary>A task: writes its number into the worker's resource; returns the worker's pid.</summary>
+    [ProcessTarget]
     public static int UseResource(int task)
     {
         (_resource ?? throw new InvalidOperationException("the initializer did not open the resource")).WriteLine(task);
@@ -59,6 +64,7 @@ public static class DescriptorsTargets
     }
 
     /// <summary>Writes into the file it was given (runs only if the start accepted a FileStream argument).</summary>
+    [ProcessTarget]
     public static void WriteInto(FileStream file)
     {
         file.Write("child\n"u8);

@@ -1,3 +1,4 @@
+using Lab.Engine;
 using Lab.Engine.Connections;
 using Lab.Engine.Logging;
 using Lab.Engine.Queues;
@@ -13,6 +14,7 @@ public static class LoggingTargets
 
     /// <summary>Logs <paramref name="count"/> records through a LoggerFactory whose provider is the queue's (disposing the
     /// provider flushes the queue; LoggerFactory.Create does not dispose a provider given to AddProvider).</summary>
+    [ProcessTarget]
     public static void LogRecords(ProcessQueue queue, int worker, int count)
     {
         using var provider = new QueueLoggerProvider(queue);
@@ -35,6 +37,7 @@ public static class LoggingTargets
 
     /// <summary>Logs records 0..records-1, waits for <paramref name="go"/>, logs records..2*records-1; disposing the
     /// factory flushes. A log call on a broken queue throws QueueBrokenError, and the target with it.</summary>
+    [ProcessTarget]
     public static void LogHalvesAroundKill(ProcessQueue queue, int worker, int records, ProcessEvent go, int seconds)
     {
         using var factory = LoggerFactory.Create(b => b.AddProvider(new QueueLoggerProvider(queue)));
@@ -47,6 +50,7 @@ public static class LoggingTargets
     /// <summary>The victim: a marker, then large records. between-records: flushes (the feeder wrote everything and
     /// ended), says "idle" and blocks; mid-write: blocks at once, its feeder writing the first large record into a pipe
     /// nobody reads.</summary>
+    [ProcessTarget]
     public static void LogLargeThenBlock(ProcessQueue queue, string kill, int size, Connection conn)
     {
         // A provider given to AddProvider is not disposed with the factory (Microsoft.Extensions.Logging disposes only the

@@ -1,3 +1,4 @@
+using Lab.Engine;
 using Lab.Engine.Connections;
 using Lab.Engine.Queues;
 using Lab.Engine.Synchronization;
@@ -12,15 +13,18 @@ public static class QueueTargets
     public const int BigItemBytes = 64 * OneMiB;
 
     /// <summary>Puts (producer, i) for i in 0..items-1. The child exits only once its feeder has flushed them.</summary>
+    [ProcessTarget]
     public static void Produce(ProcessQueue queue, int producer, int items)
     {
         for (var i = 0; i < items; i++) queue.Put(new object?[] { producer, i });
     }
 
+    [ProcessTarget]
     public static void PutAndReturn(ProcessQueue queue, int size) => queue.Put(new byte[size]);
 
     /// <summary>Puts a big item, announces it once Put has returned (the feeder is writing it), and blocks until the
     /// parent SIGKILLs it.</summary>
+    [ProcessTarget]
     public static void PutBigAnnounceBlock(ProcessQueue queue, Connection conn, int size)
     {
         queue.Put(new byte[size]);

@@ -8,6 +8,7 @@ namespace Lab.Scenarios.EngineTwins.Termination;
 public static class InterruptTargets
 {
     /// <summary>Says ready, waits for the interrupt and ends by it; its finally block writes the marker.</summary>
+    [ProcessTarget]
     public static void WaitForInterrupt(string rendezvous, string marker)
     {
         var token = CurrentProcess.HandleInterrupts();
@@ -25,6 +26,7 @@ public static class InterruptTargets
     }
 
     /// <summary>Handles interrupts but never looks at the token (CPython: a SIGTERM handler that does nothing).</summary>
+    [ProcessTarget]
     public static void IgnoreInterrupts(string rendezvous)
     {
         CurrentProcess.HandleInterrupts();
@@ -34,6 +36,7 @@ public static class InterruptTargets
     }
 
     /// <summary>A pool task that outlasts every scenario: only a terminate ends it.</summary>
+    [ProcessTarget]
     public static int SleepLong(int x)
     {
         Thread.Sleep(TimeSpan.FromMinutes(5));
@@ -44,6 +47,7 @@ public static class InterruptTargets
 
     /// <summary>The parent of interrupted-pool-map: reports its pool's workers, blocks in Map until interrupted, leaves
     /// the pool's using block (which terminates it) and reports how the map ended.</summary>
+    [ProcessTarget]
     public static void MapUntilInterrupted(string rendezvous)
     {
         CurrentProcess.HandleInterrupts();
@@ -67,6 +71,7 @@ public static class InterruptTargets
 
     /// <summary>The parent of shutdown-deadline: a cooperative, a stubborn and a plain child, a pool with a map in flight,
     /// then Multiprocessing.ShutdownChildren with a 2 s deadline. Reports the outcomes as observation pairs.</summary>
+    [ProcessTarget]
     public static void ShutdownGroup(string rendezvous, string marker)
     {
         var context = OwnContext;
