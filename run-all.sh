@@ -82,7 +82,7 @@ publish_aot_worker() {
   need_native_toolchain
   if ! command -v clang >/dev/null 2>&1 || ! dpkg -s zlib1g-dev >/dev/null 2>&1; then return 0; fi
   say "publish the Native AOT worker host to $AOT_WORKER_DIR"
-  rm -rf "$AOT_WORKER_DIR"
+  rm -rf "$AOT_WORKER_DIR"; mkdir -p "$ARTIFACTS"
   if dotnet publish scenarios/Lab.Scenarios.Worker.Aot -c "$CONFIG" -r "$(runtime_id)" -o "$AOT_WORKER_DIR" --verbosity quiet -nologo \
       -p:TreatWarningsAsErrors=false >"$ARTIFACTS/aot-worker-publish.log" 2>&1; then
     export LAB_AOT_WORKER_HOST="$AOT_WORKER_DIR/Lab.Scenarios.Worker.Aot"
@@ -151,6 +151,7 @@ matrix_job() {
 
 main_job() {
   need_dotnet; need_python; need_pypy; restore_tools; publish
+  publish_aot_worker
   mkdir -p results reports
   local status=0
   say "scenarios on every subject (lab run)"
@@ -183,6 +184,7 @@ nightly_job() {
     shift
   done
   need_dotnet; need_python; need_pypy; restore_tools; publish
+  publish_aot_worker
   mkdir -p results reports
   local status=0 regression=0 compared
   say "scenarios on every subject (lab run)"
@@ -238,7 +240,7 @@ test_job() {
   # The matrix's end-to-end test runs the lab in containers on Docker engines it starts itself, which needs root;
   # elsewhere it skips with its reason and needs no published lab.
   if [ "$(id -u)" = 0 ]; then publish_self_contained; export LAB_MATRIX_LAB="$LAB_SELF_CONTAINED"; fi
-  mkdir -p "$ARTIFACTS"; publish_aot_worker
+  publish_aot_worker
   rm -rf "$ARTIFACTS/test-results"; mkdir -p "$ARTIFACTS/test-results"
   # A temporary directory of this run's own: every temporary file the
   # tests make land there, apart from other jobs' on the same machine. Short, for Unix socket paths (108 bytes).

@@ -58,7 +58,8 @@ public sealed class TargetGenerator : IIncrementalGenerator
         else if (!IsReachable(m)) error = "is private or protected, or inside such a type (the generated table cannot call it): make it internal or public";
         else if (m.Parameters.Any(p => p.RefKind != RefKind.None)) error = "has ref, out or in parameters (arguments are copies sent to another process)";
         else if (m.ReturnsVoid && m.IsAsync) error = "is async void (nothing could wait for its end): declare it async Task";
-        var fq = SymbolDisplayFormat.FullyQualifiedFormat;
+        // Nullable annotations kept (List<object?>): the generated call must match the parameter types exactly.
+        var fq = SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
         var returnType = m.ReturnType;
         var kind = m.ReturnsVoid ? "void"
             : returnType is INamedTypeSymbol { Name: "Task" or "ValueTask", Arity: 0 } ? "task"

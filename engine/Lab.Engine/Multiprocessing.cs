@@ -52,6 +52,16 @@ public static class Multiprocessing
         ForkServer.Preload = list;
     }
 
+    /// <summary>
+    /// The guard that starts an application's Main when the application is its own worker (issue #11 §2; CPython's
+    /// <c>if __name__ == "__main__":</c>, seeds 59.8): <c>if (Multiprocessing.RunIfChild(args) is { } exitCode) return exitCode;</c>.
+    /// In a child the engine started from this binary it runs the requested target and returns the exit code; otherwise it
+    /// returns null, and from then on this application's children run in its own binary (a Native AOT application always
+    /// does: an AOT worker host is such an application). A child whose Main starts a process before the guard fails with
+    /// CPython's "bootstrapping phase" error instead of starting children of its own.
+    /// </summary>
+    public static int? RunIfChild(string[] args) => Processes.SelfWorker.RunIfChild(args);
+
     /// <summary>Makes <paramref name="path"/>, a published Native AOT worker host, the AOT worker of this process's later
     /// children (null: none), as CPython's set_executable names the interpreter children run. By default it is the binary
     /// LAB_ENGINE_AOT_WORKER names. Its targets are listed once here; a missing or broken binary is a ProcessStartError.

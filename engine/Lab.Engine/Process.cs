@@ -81,6 +81,7 @@ public sealed class Process : IDisposable
         CheckNotClosed();
         if (_child is not null) throw new ProcessStateError("cannot start a process twice");
         if (CurrentProcess.IsDaemon) throw new ProcessStateError("daemonic processes are not allowed to have children");
+        SelfWorker.CheckBootstrapped();
         // Arguments are serialized first: an unserializable one is an error before anything is created.
         var inheritance = new InheritanceWriter();
         var args = ChannelEncoder.Encode(_args, null, inheritance, "args");

@@ -81,7 +81,7 @@ internal static class AotWorker
     private static Configured? Locate()
     {
         if (CompiledTargets.IsAotProcess)
-            return Environment.ProcessPath is { } self ? new Configured([self], CompiledTargets.Keys.ToHashSet(StringComparer.Ordinal)) : null;
+            return SelfWorker.Command() is { } self ? new Configured(self, CompiledTargets.Keys.ToHashSet(StringComparer.Ordinal)) : null;
         var path = Environment.GetEnvironmentVariable(PathVariable);
         return string.IsNullOrEmpty(path) ? null : Load(path, PathVariable);
     }
@@ -90,12 +90,12 @@ internal static class AotWorker
     {
         if (!File.Exists(path)) throw new ProcessStartError($"{what} is set to '{path}', which does not exist");
         path = Path.GetFullPath(path);
-        return new Configured([path], ListTargets(path));
+        return new Configured([path, SelfWorker.Marker], ListTargets(path));
     }
 
     private static HashSet<string> ListTargets(string path)
     {
-        var info = new System.Diagnostics.ProcessStartInfo(path, "--list-targets")
+        var info = new System.Diagnostics.ProcessStartInfo(path, [SelfWorker.Marker, "--list-targets"])
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };

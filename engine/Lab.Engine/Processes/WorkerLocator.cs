@@ -37,9 +37,10 @@ internal static class WorkerLocator
 
     private static string[] Locate()
     {
-        // A Native AOT process is its own worker (the binary is an AOT worker host, WorkerEntry): its children, its
-        // forkserver's stock and its shared-memory tracker run the same binary.
-        if (Targets.CompiledTargets.IsAotProcess && System.Environment.ProcessPath is { } self) return [self];
+        // The application as its own worker (SelfWorker.cs): a Native AOT process always (its children, its forkserver's
+        // stock and its shared-memory tracker run the same binary, whose Main starts with the guard), a JIT application
+        // once it called the guard.
+        if ((Targets.CompiledTargets.IsAotProcess || SelfWorker.GuardCalled) && SelfWorker.Command() is { } self) return self;
         var configured = System.Environment.GetEnvironmentVariable("LAB_ENGINE_WORKER");
         if (!string.IsNullOrEmpty(configured))
             return FromPath(configured) ?? throw new ProcessStartError($"LAB_ENGINE_WORKER is set to '{configured}', which is not an existing worker apphost or .dll");

@@ -138,18 +138,20 @@ internal static class BenchCommand
     {
         var table = new Table().AddColumns("target", "engine", "reference", "ratio", "met");
         foreach (var target in BenchCatalog.Targets)
-            foreach (var engine in rows.Where(r => r.Subject == EngineSubject.SubjectName && r.Benchmark == target.Benchmark))
+            foreach (var engine in rows.Where(r => r.Subject == target.Subject && r.Benchmark == target.Benchmark
+                                                   && (target.EngineMethod is null || r.StartMethod == target.EngineMethod)))
                 foreach (var reference in BestOnly(target, rows.Where(r => r.Subject == target.ReferenceSubject && r.Benchmark == target.ReferenceBenchmark
+                                                          && (target.ReferenceMethod is null || r.StartMethod == target.ReferenceMethod)
                                                           && (target.ReferenceSubject != EngineSubject.SubjectName || r.StartMethod == engine.StartMethod))))
                 {
                     if (reference.Median <= 0) continue;
                     var ratio = engine.Median / reference.Median;
-                    table.AddRow(Markup.Escape(target.Text), $"{engine.StartMethod} {Figure(engine.Median)} {engine.Unit}",
+                    table.AddRow(Markup.Escape(target.Text), $"{engine.Subject}/{engine.StartMethod} {Figure(engine.Median)} {engine.Unit}",
                         $"{reference.Subject}/{reference.StartMethod} {reference.Benchmark} {Figure(reference.Median)} {reference.Unit}",
                         ratio.ToString("0.00"), target.IsMet(ratio) ? "yes" : "no");
                 }
         if (table.Rows.Count == 0) return;
-        Console.WriteLine("targets (issue #4 §7; medians; pipe-throughput-1mib meets its target if either bound holds):");
+        Console.WriteLine("targets (issues #4 §7, #6 §8, #11 §5; medians; pipe-throughput-1mib meets its target if either bound holds):");
         AnsiConsole.Write(table);
     }
 

@@ -59,7 +59,7 @@ public static class ArgumentSizeCrossover
         foreach (var method in engine.StartMethods)
         {
             var rows = new List<BenchSeries>();
-            var context = Multiprocessing.GetContext(Lab.Engine.StartMethods.Parse(method));
+            var context = engine.Context(method);
             using (var pool = new Lab.Engine.Pool(sweep.Processes, context: context))
             {
                 pool.MapAsync<byte[], long>(ArgumentTargets.TouchBytes, Enumerable.Repeat(new byte[] { 1 }, sweep.Processes * 4), 1).Get(PerMap);

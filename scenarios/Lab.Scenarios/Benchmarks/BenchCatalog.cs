@@ -17,7 +17,17 @@ public sealed record BenchDefinition(string Id, string Family, string Unit, bool
 /// method"), not with each of them.</param>
 public sealed record BenchTarget(string Benchmark, string ReferenceSubject, string ReferenceBenchmark, bool AtLeast, double Factor, bool BestReference = false)
 {
-    public string Text => $"engine {(AtLeast ? "≥" : "≤")} {Factor:0.##} × {(BestReference ? "best " : "")}{ReferenceSubject} {ReferenceBenchmark}";
+    /// <summary>The engine subject whose rows are held to the target ("engine", or "engine-aot" for issue #11's goals).</summary>
+    public string Subject { get; init; } = EngineSubject.SubjectName;
+
+    /// <summary>Only the engine's rows of this start method (null: every method).</summary>
+    public string? EngineMethod { get; init; }
+
+    /// <summary>Only the reference's rows of this start method (null: every method).</summary>
+    public string? ReferenceMethod { get; init; }
+
+    public string Text => $"{Subject}{(EngineMethod is null ? "" : "/" + EngineMethod)} {(AtLeast ? "≥" : "≤")} {Factor:0.##} × " +
+                          $"{(BestReference ? "best " : "")}{ReferenceSubject}{(ReferenceMethod is null ? "" : "/" + ReferenceMethod)} {ReferenceBenchmark}";
 
     public bool IsMet(double ratio) => AtLeast ? ratio >= Factor : ratio <= Factor;
 }
@@ -84,6 +94,17 @@ public static class BenchCatalog
     /// <summary>Issue #4 §7. pipe-throughput-1mib has two: either bound may be the one that applies.</summary>
     public static IReadOnlyList<BenchTarget> Targets { get; } =
     [
+        // Issue #11 §5: children on the Native AOT worker against CPython's fork, the cheapest CPython start.
+        new(StartLatency.Latency, CpythonSubject.SubjectName, StartLatency.Latency, AtLeast: false, 1)
+            { Subject = EngineSubject.AotSubjectName, EngineMethod = "spawn", ReferenceMethod = "fork" },
+        new(StartLatency.Latency, CpythonSubject.SubjectName, StartLatency.Latency, AtLeast: false, 0.5)
+            { Subject = EngineSubject.AotSubjectName, EngineMethod = "forkserver", ReferenceMethod = "fork" },
+        new(StartRate.Id, CpythonSubject.SubjectName, StartRate.Id, AtLeast: true, 1)
+            { Subject = EngineSubject.AotSubjectName, EngineMethod = "spawn", ReferenceMethod = "fork" },
+        new(StartLatency.PeakRss, CpythonSubject.SubjectName, StartLatency.PeakRss, AtLeast: false, 0.5)
+            { Subject = EngineSubject.AotSubjectName, ReferenceMethod = "fork" },
+        new(PoolWorkerRss.Rss, CpythonSubject.SubjectName, PoolWorkerRss.Rss, AtLeast: false, 0.5)
+            { Subject = EngineSubject.AotSubjectName, ReferenceMethod = "fork" },
         new(QueueThroughput.Id, CpythonSubject.SubjectName, QueueThroughput.Id, AtLeast: true, 4),
         new(PipeThroughput.FramedId, CpythonSubject.SubjectName, PipeThroughput.FramedId, AtLeast: true, 4),
         new(PipeThroughput.FramedId, EngineSubject.SubjectName, PipeThroughput.RawId, AtLeast: true, 0.8),

@@ -45,7 +45,7 @@ public static class CowMemory
         var data = EngineBatch.Pattern(size);
         foreach (var method in engine.StartMethods)
         {
-            var context = Multiprocessing.GetContext(Lab.Engine.StartMethods.Parse(method));
+            var context = engine.Context(method);
             var rows = new List<BenchSeries>();
             rows.AddRange(Series(engine, method, plan, Argument, Measure(context, capped, (Delegate)CowMemoryTargets.ReadArgument, data)));
             var block = new SharedMemoryBlock(create: true, size: size);

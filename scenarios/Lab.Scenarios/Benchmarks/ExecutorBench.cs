@@ -36,7 +36,7 @@ public static class ExecutorBench
         var sweep = ExecutorSweep.For(plan);
         foreach (var method in engine.StartMethods)
         {
-            var context = Multiprocessing.GetContext(Lab.Engine.StartMethods.Parse(method));
+            var context = engine.Context(method);
             var rows = new List<BenchSeries>();
             using (var executor = new ProcessPoolExecutor(sweep.Workers, context))
             {

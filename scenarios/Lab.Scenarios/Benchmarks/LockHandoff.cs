@@ -24,7 +24,7 @@ public static class LockHandoff
     {
         foreach (var method in engine.StartMethods)
         {
-            var samples = Measure(Multiprocessing.GetContext(Lab.Engine.StartMethods.Parse(method)), plan, sizes);
+            var samples = Measure(engine.Context(method), plan, sizes);
             yield return new BenchSeries(engine.Name, engine.Version, method, Id, Params(plan, sizes), Unit, samples);
         }
     }

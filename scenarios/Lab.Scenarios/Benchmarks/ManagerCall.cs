@@ -22,7 +22,7 @@ public static class ManagerCall
     {
         foreach (var method in engine.StartMethods)
         {
-            var samples = Measure(Multiprocessing.GetContext(Lab.Engine.StartMethods.Parse(method)), plan);
+            var samples = Measure(engine.Context(method), plan);
             yield return new BenchSeries(engine.Name, engine.Version, method, Id, BenchCatalog.Params(plan, Batch), Unit, samples);
         }
     }

@@ -33,7 +33,7 @@ public static class PipeThroughput
         if (lanes.Length == 0) yield break;
         foreach (var method in engine.StartMethods)
         {
-            var samples = Measure(Multiprocessing.GetContext(Lab.Engine.StartMethods.Parse(method)), plan, sizes, lanes);
+            var samples = Measure(engine.Context(method), plan, sizes, lanes);
             for (var i = 0; i < lanes.Length; i++)
                 yield return new BenchSeries(engine.Name, engine.Version, method, lanes[i], Params(plan, sizes), Unit, samples[i]);
         }

@@ -51,7 +51,7 @@ public static class PoolChunksize
         var sweep = PoolSweep.For(plan);
         foreach (var method in engine.StartMethods)
         {
-            var context = Multiprocessing.GetContext(Lab.Engine.StartMethods.Parse(method));
+            var context = engine.Context(method);
             var series = new List<(int Chunksize, BenchSeries Series)>();
             using (var pool = new Pool(sweep.Processes, context: context))
             {

@@ -27,7 +27,7 @@ public static class PoolWorkerRss
         var capped = Capped(plan);
         foreach (var method in engine.StartMethods)
         {
-            var context = Multiprocessing.GetContext(Lab.Engine.StartMethods.Parse(method));
+            var context = engine.Context(method);
             var rss = new List<double>();
             var hwm = new List<double>();
             for (var i = 0; i < capped.Warmup + capped.Samples; i++)

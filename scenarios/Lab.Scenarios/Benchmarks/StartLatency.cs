@@ -26,12 +26,12 @@ public static class StartLatency
     {
         foreach (var method in engine.StartMethods)
         {
-            var context = Multiprocessing.GetContext(Lab.Engine.StartMethods.Parse(method));
+            var context = engine.Context(method);
             var latency = new List<double>();
             var rss = new List<double>();
             for (var i = 0; i < plan.Warmup + plan.Samples; i++)
             {
-                if (context.StartMethod == StartMethod.ForkServer && !ForkServer.WaitUntilStocked(TimeSpan.FromSeconds(60)))
+                if (context.StartMethod == StartMethod.ForkServer && !ForkServer.WaitUntilStocked(TimeSpan.FromSeconds(60), engine.Worker))
                     throw new TimeoutException("the engine's forkserver did not refill its stock of workers within 60 s");
                 using var p = context.Process(BenchTargets.Noop);
                 var clock = Stopwatch.StartNew();

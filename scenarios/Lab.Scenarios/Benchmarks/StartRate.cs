@@ -22,7 +22,7 @@ public static class StartRate
         var capped = Capped(plan);
         foreach (var method in engine.StartMethods)
         {
-            var context = Multiprocessing.GetContext(Lab.Engine.StartMethods.Parse(method));
+            var context = engine.Context(method);
             var samples = new List<double>();
             for (var i = 0; i < capped.Warmup + capped.Samples; i++)
             {

@@ -68,7 +68,7 @@ public static class TaskSizeSpeedup
                     foreach (var t in tasks) total += TaskSizeTargets.SpinCpu(t);
                     return total;
                 })));
-            var context = Multiprocessing.GetContext(Lab.Engine.StartMethods.Parse(method));
+            var context = engine.Context(method);
             using (var pool = new Lab.Engine.Pool(sweep.Processes, context: context))
             {
                 pool.MapAsync<int, int>(TaskSizeTargets.SpinCpu, Enumerable.Repeat(1, sweep.Processes * 4), 1).Get(PerMap);

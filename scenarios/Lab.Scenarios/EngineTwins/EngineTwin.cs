@@ -16,6 +16,9 @@ public abstract class EngineTwin
     /// <summary>Why the twin cannot run under <paramref name="method"/> (e.g. it needs spawn's scheduler socket), or null.</summary>
     public virtual string? NotUnder(StartMethod method) => null;
 
+    /// <summary>Why the twin cannot run on the <paramref name="worker"/> subject ("engine" is JIT, "engine-aot" AOT), or null.</summary>
+    public virtual string? NotOn(WorkerKind worker) => null;
+
     /// <summary>Runs one case. Must stay within <paramref name="budget"/> and leave no child behind, pass or fail.</summary>
     public abstract Observation ObserveCase(CaseCall @case, ProcessContext context, RunSettings settings, TimeSpan budget);
 }

@@ -51,6 +51,7 @@ public static class ScenarioCatalog
         new ChildSeesParentStateScenario(),
         new RandomAfterStartScenario(),
         new MainGuardScenario(),
+        new MainGuardGuardedScenario(),
         new MessagesNotMergedScenario(),
         new EofAfterPeerCloseScenario(),
         new WrongEndRefusedScenario(),

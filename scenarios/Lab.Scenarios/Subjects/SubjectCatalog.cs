@@ -13,6 +13,7 @@ public static class SubjectCatalog
     public static IReadOnlyList<Entry> All { get; } =
     [
         new(EngineSubject.SubjectName, SubjectKind.Engine, "", _ => (new EngineSubject(), null)),
+        new(EngineSubject.AotSubjectName, SubjectKind.Engine, "", host => (EngineSubject.CreateAot(host, out var why), why)),
         new(CpythonSubject.SubjectName, SubjectKind.Python, "python3", path => (CpythonSubject.Create(path, out var why), why)),
         new(PypySubject.SubjectName, SubjectKind.Python, "pypy3", path => (PypySubject.Create(path, out var why), why)),
     ];

@@ -35,6 +35,7 @@ ORDER = (
     "start-methods.available",
     "start-methods.default",
     "start-methods.main-guard",
+    "start-methods.main-guard-guarded",
     "start-methods.random-after-fork",
     "pipes.messages-not-merged",
     "pipes.eof-after-peer-close",

@@ -127,6 +127,56 @@ def main_guard(ctx, params):
     return observation(("script_exitcode", rc), ("bootstrap_error", _BOOTSTRAP_TEXT in text)), detail
 
 
+def _guarded_script(method, join):
+    return f'''\
+# Written by the CPython lab driver: the same process creation as the unguarded script, behind the main guard.
+import multiprocessing
+
+
+def worker():
+    pass
+
+
+if __name__ == "__main__":
+    ctx = multiprocessing.get_context({method!r})
+    p = ctx.Process(target=worker)
+    p.start()
+    p.join({join!r})
+    if p.is_alive():
+        p.kill()
+        p.join()
+    print(f"guarded script ({{__name__}}): child exitcode {{p.exitcode!r}}", flush=True)
+'''
+
+
+@scenario("start-methods.main-guard-guarded", defaults={"script_timeout": 20.0})
+def main_guard_guarded(ctx, params):
+    limit = require_number(params, "script_timeout", 1.0, 120.0)
+    budget = ctx.remaining(limit)
+    script = ctx.temp_path("guarded") + ".py"
+    with open(script, "w") as f:
+        f.write(_guarded_script(ctx.method, max(1.0, budget - 2.0)))
+    proc = subprocess.Popen([sys.executable, script], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, cwd=ctx.workdir, start_new_session=True)
+    try:
+        out, _ = proc.communicate(timeout=budget)
+        rc = proc.returncode
+    except subprocess.TimeoutExpired:
+        _kill_group(proc.pid)
+        proc.communicate()
+        raise Hang(f"the guarded script did not finish within {budget:.1f} s (its process group was killed)")
+    finally:
+        _kill_group(proc.pid)
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    text = out.decode("utf-8", "replace")
+    summary = [line.strip() for line in text.splitlines() if line.startswith("guarded script")]
+    child = summary[-1].split()[-1] if summary else "none"
+    detail = f"{summary[-1] if summary else 'the script printed no summary line'}; output tail: {tail(text, 6, 900) or '(none)'}"
+    return observation(("script_exitcode", rc), ("child_exitcode", child), ("bootstrap_error", _BOOTSTRAP_TEXT in text)), detail
+
+
 def _draws(conn):
     conn.send({"pid": os.getpid(), "imported_in": IMPORTED_IN_PID,
                "global": [random.random() for _ in range(3)],

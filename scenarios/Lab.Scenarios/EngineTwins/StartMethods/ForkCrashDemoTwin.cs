@@ -13,7 +13,11 @@ public sealed class ForkCrashDemoTwin : EngineTwin
 
     public override Observation ObserveCase(CaseCall @case, ProcessContext context, RunSettings settings, TimeSpan budget)
     {
-        using var scope = new ChildScope(context, budget);
+        // The finding is about the JIT runtime (its W^X code heap mapped through shared memory), so the sacrificial child is a
+        // JIT worker on the engine-aot subject too. On the Native AOT worker the forked copy ran managed code to the end and
+        // both processes exited 0 (engine-aot, 2 of 2 runs, issue #11): no JIT code heap to share. Fork is no safer there
+        // (the copy still has only the forking thread: no GC, finalizer or signal thread), it just failed to show.
+        using var scope = new ChildScope(context.WithWorker(WorkerChoice.Jit), budget);
         var p = Run.ToEnd(scope, StartMethodTargets.ForkAndRunManagedCode, output: ProcessOutput.Capture);
         if (p is null) return Run.Hang("the forking process");
         // The forked copy is orphaned when the forking process crashes; if it has ended, reap it now.

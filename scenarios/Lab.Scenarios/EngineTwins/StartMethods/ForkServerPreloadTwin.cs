@@ -20,7 +20,9 @@ public sealed class ForkServerPreloadTwin : EngineTwin
         Multiprocessing.SetForkServerPreload([ForkServerTargets.ProbeAssembly]);
         try
         {
-            using var scope = new ChildScope(context, budget);
+            // Preloading loads assemblies, which only the JIT forkserver does: an AOT server has everything compiled in and
+            // nothing to load (README.md, "Native AOT workers"), so on the engine-aot subject too this runs on the JIT worker.
+            using var scope = new ChildScope(context.WithWorker(WorkerChoice.Jit), budget);
             var p = Run.ToEnd(scope, ForkServerTargets.ReportPreloaded);
             if (p is null) return Run.Hang("the child");
             // The child is forked from the server (a pre-started worker), so what it has loaded comes from there.

@@ -12,6 +12,8 @@ public static class StartMethodsTwins
         new ForkRefusedTwin(),
         new ForkServerPreloadTwin(),
         new ForkServerServerStateTwin(),
+        new MainGuardTwin("start-methods.main-guard", guarded: false),
+        new MainGuardTwin("start-methods.main-guard-guarded", guarded: true),
         new RandomAfterStartTwin(),
     ];
 }
