@@ -164,6 +164,10 @@ main_job() {
   "$LAB" explore corpus --tester both --seeds 3 --iterations 2000 --twin-iterations 200 --results results || status=$?
   "$LAB" explore --bench --n 10 --results results || status=$?
   "$LAB" explore --bench --processes --n 3 --results results || status=$?
+  # Issue #11 §5: the same across real processes with the children on the Native AOT worker.
+  if [ -n "${LAB_AOT_WORKER_HOST:-}" ]; then
+    "$LAB" explore --bench --processes --worker aot --n 3 --results results || status=$?
+  fi
   say "report (lab report)"
   "$LAB" report --results results --reports reports
   [ "$status" = 0 ] || die "some scenarios failed or diverged (see above and reports/summary.md)"

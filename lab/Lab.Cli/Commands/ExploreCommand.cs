@@ -48,12 +48,17 @@ internal static class ExploreCommand
         var faults = new Option<string?>("--faults") { Description = "for processes.* programs: none|every-point|random (SIGKILL as a scheduling choice; default: the program's)" };
         var processes = new Option<bool>("--processes") { Description = "with --bench: measure schedules/s across real processes (2 children) instead of in-process" };
         var noPrestart = new Option<bool>("--no-prestart") { Description = "with --bench --processes: start each schedule's children only when it begins (to measure what starting ahead gains)" };
+        var worker = new Option<string>("--worker")
+        {
+            Description = "with --bench --processes: the children's worker, jit or aot (the Native AOT host named by LAB_AOT_WORKER_HOST)",
+            DefaultValueFactory = _ => "jit",
+        };
         var perSample = new Option<int>("--schedules") { Description = "with --bench --processes: schedules per sample", DefaultValueFactory = _ => 20 };
         var traces = new Option<string>("--traces") { Description = "directory for trace files", DefaultValueFactory = _ => Path.Combine("results", "traces") };
         var results = CommonOptions.Results();
         var command = new Command("explore", "Explore a program's interleavings under the controlled scheduler; report the first bug with a replay token and a trace file.")
         {
-            scenario, strategy, iterations, maxSteps, seed, pctDepth, bound, seeds, tester, twinIterations, noShrink, bench, samples, warmup, traces, results, faults, processes, perSample, noPrestart,
+            scenario, strategy, iterations, maxSteps, seed, pctDepth, bound, seeds, tester, twinIterations, noShrink, bench, samples, warmup, traces, results, faults, processes, perSample, noPrestart, worker,
         };
         command.SetAction(p =>
         {
@@ -70,7 +75,8 @@ internal static class ExploreCommand
             {
                 if (name is not null) throw new UsageError("--bench measures its own program: give no SCENARIO");
                 if (p.GetValue(processes))
-                    return ExploreProcesses.Bench(request, request.Strategy is null ? StrategyFactory.Names : [request.Strategy], p.GetValue(samples), p.GetValue(warmup), p.GetValue(perSample), !p.GetValue(noPrestart));
+                    return ExploreProcesses.Bench(request, request.Strategy is null ? StrategyFactory.Names : [request.Strategy], p.GetValue(samples), p.GetValue(warmup),
+                        p.GetValue(perSample), !p.GetValue(noPrestart), ChildWorker(p.GetValue(worker)!));
                 return ExploreBench.Execute(request, request.Strategy is null ? StrategyFactory.Names : [request.Strategy], p.GetValue(samples), p.GetValue(warmup));
             }
             if (name is null) throw new UsageError($"name a program, '{AllPrograms}', or --bench (see 'lab explore --help')");
@@ -115,6 +121,15 @@ internal static class ExploreCommand
         Console.WriteLine($"{report.Iterations} iterations in {report.Elapsed.TotalSeconds:0.00} s ({report.SchedulesPerSecond:0} schedules/s){(report.Exhausted ? "; the strategy is exhausted" : "")}");
         return Conclude(report, program.Name, run, request.Traces, csv,
             $"lab explore {program.Name} --strategy {settings.Strategy} --seed {settings.Seed} --iterations {settings.Iterations} --max-steps {settings.MaxSteps}");
+    }
+
+    /// <summary>--worker: jit, or aot with the host of LAB_AOT_WORKER_HOST configured (the engine-aot subject's).</summary>
+    private static Lab.Engine.WorkerKind ChildWorker(string value)
+    {
+        if (value == "jit") return Lab.Engine.WorkerKind.Jit;
+        if (value != "aot") throw new UsageError($"unknown worker '{value}': expected jit or aot");
+        if (Lab.Scenarios.Subjects.EngineSubject.CreateAot(null, out var why) is null) throw new UsageError($"--worker aot: {why}");
+        return Lab.Engine.WorkerKind.Aot;
     }
 
     /// <summary>The end of an exploration, in process or across processes: no bug (exit 0), or the bug with its trace

@@ -1,3 +1,4 @@
+using Lab.Engine;
 using Lab.Results;
 using Lab.Systematic.Exploration;
 using Lab.Systematic.Processes;
@@ -57,22 +58,26 @@ internal static class ExploreProcesses
             $"lab explore {program.Name} --strategy {settings.Strategy} --faults {faultsText} --seed {settings.Seed} --iterations {settings.Iterations} --max-steps {settings.MaxSteps}");
     }
 
-    public static int Bench(ExploreRequest request, IReadOnlyList<string> strategies, int samples, int warmup, int schedules, bool prestart)
+    public static int Bench(ExploreRequest request, IReadOnlyList<string> strategies, int samples, int warmup, int schedules, bool prestart, WorkerKind worker)
     {
         if (samples < 1) throw new UsageError("--n must be at least 1");
         if (warmup < 0) throw new UsageError("--warmup must not be negative");
         var run = RunInfo.Create();
         var program = CounterProgram.Locked;
         Console.WriteLine($"lab explore --bench --processes {run.RunId}: {BenchId}, {program.Name} ({CounterProgram.Children} children); strategies {string.Join(", ", strategies)}; " +
-                          $"n={samples}, warmup={warmup}, {schedules} schedules per sample, {(prestart ? "next children started ahead" : "no start-ahead")}, seed {request.Seed}");
+                          $"n={samples}, warmup={warmup}, {schedules} schedules per sample, {(prestart ? "next children started ahead" : "no start-ahead")}, " +
+                          $"children on the {(worker == WorkerKind.Aot ? "Native AOT" : "JIT")} worker, seed {request.Seed}");
         var rows = new List<BenchRow>();
         var table = new Table().AddColumns("strategy", "median schedules/s", "p05", "p95", "start ms", "loop ms", "of which exits ms", "reap ms", "steps", $"≥ {Target:0}/s");
         foreach (var strategy in strategies)
         {
-            var measured = ProcessThroughput.Measure(strategy, request.Seed, samples, warmup, schedules, prestart);
+            var measured = ProcessThroughput.Measure(strategy, request.Seed, samples, warmup, schedules, prestart,
+                worker == WorkerKind.Aot ? WorkerChoice.Aot : WorkerChoice.Jit);
+            // The JIT rows keep the params they had before the worker existed (nightly history); AOT rows say so.
+            var workerParam = worker == WorkerKind.Aot ? RowParams.Of(("worker", "aot")) : "";
             var row = Row(run, strategy, BenchId,
-                RowParams.Of(("program", program.Name), ("children", CounterProgram.Children), ("prestart", prestart ? "yes" : "no"), ("schedules", schedules),
-                    ("n", samples), ("warmup", warmup), ("seed", request.Seed)),
+                RowParams.Merge(RowParams.Of(("program", program.Name), ("children", CounterProgram.Children), ("prestart", prestart ? "yes" : "no"), ("schedules", schedules),
+                    ("n", samples), ("warmup", warmup), ("seed", request.Seed)), workerParam),
                 "schedules/s", measured.Select(m => m.SchedulesPerSecond).ToList());
             rows.Add(row);
             string Mean(Func<ProcessThroughput.Sample, double> f) => measured.Average(f).ToString("0.0");

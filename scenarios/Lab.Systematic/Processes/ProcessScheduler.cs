@@ -43,6 +43,9 @@ public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
     /// <summary>How long a running child may take to reach its next point (a child's start is included).</summary>
     public TimeSpan StepTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The worker the cases' children run in (issue #11 §5: schedules/s with AOT children). Auto by default.</summary>
+    public WorkerChoice Worker { get; init; } = WorkerChoice.Auto;
+
     /// <summary>How long a child that closed its channel may take to exit, and a killed one to be reaped.</summary>
     public TimeSpan JoinTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -140,7 +143,7 @@ public sealed class ProcessScheduler : IChildSchedulerHost, IDisposable
                 @case = program.Prepare();
                 foreach (var spec in @case.Children)
                 {
-                    var process = new Process(spec.Target, spec.Args, name: spec.Name);
+                    var process = new Process(spec.Target, spec.Args, name: spec.Name, context: Multiprocessing.GetContext(StartMethod.Spawn, Worker));
                     owned.Add(process);
                     process.Start();
                 }

@@ -14,13 +14,14 @@ public static class ProcessThroughput
     public sealed record Sample(double SchedulesPerSecond, double StartMsPerSchedule, double LoopMsPerSchedule, double ExitMsPerSchedule, double ReapMsPerSchedule, double StepsPerSchedule);
 
     /// <exception cref="InvalidOperationException">The program failed: throughput is only measured on bug-free programs.</exception>
-    public static IReadOnlyList<Sample> Measure(string strategy, ulong seed, int samples, int warmup, int schedules, bool prestart = true)
+    public static IReadOnlyList<Sample> Measure(string strategy, ulong seed, int samples, int warmup, int schedules, bool prestart = true,
+        Lab.Engine.WorkerChoice worker = Lab.Engine.WorkerChoice.Auto)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(warmup);
         ArgumentOutOfRangeException.ThrowIfLessThan(schedules, 1);
         var program = CounterProgram.Locked;
-        using var scheduler = new ProcessScheduler();
+        using var scheduler = new ProcessScheduler { Worker = worker };
         var chosen = StrategyFactory.Create(strategy, seed);
         var faults = new NoFaults();
         var iteration = 0;
