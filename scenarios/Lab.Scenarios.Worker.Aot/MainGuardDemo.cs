@@ -14,8 +14,9 @@ internal static class MainGuardDemo
     public const string Variable = "LAB_MAIN_GUARD_DEMO";
     public const string MethodVariable = "LAB_MAIN_GUARD_METHOD";
 
+    /// <summary>The child: says which binary it runs in (the application's own, when it is its own worker).</summary>
     [ProcessTarget]
-    internal static void Worker() { }
+    internal static void Worker() => Console.WriteLine($"main-guard demo child in {Environment.ProcessPath}");
 
     /// <summary>Starts one child of this application and joins it. An exception ends it with exit code 1 after printing
     /// it, as an uncaught exception ends a Python script (a .NET one would abort the process).</summary>
