@@ -69,8 +69,11 @@ public static class PoolChunksize
         var sweep = PoolSweep.For(plan);
         foreach (var method in cpython.StartMethods)
         {
+            // One repetition is one whole map, bounded as the engine's (PerMap): at chunksize 1 a CPython forkserver map of
+            // the quick sweep's 10,000 tasks took 2-7 s on a quiet machine and over 14 s in a loaded main job, which the
+            // default 2 s a repetition (plus a minute a call) turned into a "hang".
             var series = sweep.Chunksizes.Select(c => (c, PythonBench.Run(cpython, method, Id, sweep.Plan,
-                [("tasks", sweep.Tasks), ("chunksize", c), ("processes", sweep.Processes)]) with { Params = sweep.Params(c) })).ToList();
+                [("tasks", sweep.Tasks), ("chunksize", c), ("processes", sweep.Processes)], PerMap) with { Params = sweep.Params(c) })).ToList();
             foreach (var s in WithDerived(series, sweep)) yield return s;
         }
     }
