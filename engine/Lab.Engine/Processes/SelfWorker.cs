@@ -32,15 +32,9 @@ internal static class SelfWorker
     /// <summary>Whether this application called the guard (then, under the JIT, its own binary is its worker).</summary>
     public static bool GuardCalled => _guardCalled;
 
-    /// <summary>Whether this process was started by the engine as a worker of its own application.</summary>
-    public static bool StartedAsChild
-    {
-        get
-        {
-            var args = Environment.GetCommandLineArgs();
-            return args.Length > 1 && args[1] == Marker;
-        }
-    }
+    /// <summary>Whether this process was started by the engine as a worker of its own application (read once: every
+    /// Process.Start asks).</summary>
+    public static bool StartedAsChild { get; } = Environment.GetCommandLineArgs() is [_, Marker, ..];
 
     /// <summary>Refuses a start in a child of its own application that has not reached the guard.</summary>
     public static void CheckBootstrapped()

@@ -98,13 +98,15 @@ def _kill_group(pgid):
         pass
 
 
-@scenario("start-methods.main-guard", defaults={"script_timeout": 20.0})
-def main_guard(ctx, params):
+def _run_script(ctx, params, kind, write):
+    """Writes the ``kind`` ("unguarded" or "guarded") script with ``write(method, join)``, runs it with
+    ``sys.executable`` in a new session, kills its process group on timeout and afterwards; returns
+    (exit code, merged output, the script's last summary line or None)."""
     limit = require_number(params, "script_timeout", 1.0, 120.0)
     budget = ctx.remaining(limit)
-    script = ctx.temp_path("unguarded") + ".py"
+    script = ctx.temp_path(kind) + ".py"
     with open(script, "w") as f:
-        f.write(_unguarded_script(ctx.method, max(1.0, budget - 2.0)))
+        f.write(write(ctx.method, max(1.0, budget - 2.0)))
     proc = subprocess.Popen([sys.executable, script], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, cwd=ctx.workdir, start_new_session=True)
     try:
@@ -113,7 +115,7 @@ def main_guard(ctx, params):
     except subprocess.TimeoutExpired:
         _kill_group(proc.pid)
         proc.communicate()
-        raise Hang(f"the unguarded script did not finish within {budget:.1f} s (its process group was killed)")
+        raise Hang(f"the {kind} script did not finish within {budget:.1f} s (its process group was killed)")
     finally:
         # Whatever the script left behind in its session dies with it.
         _kill_group(proc.pid)
@@ -121,10 +123,18 @@ def main_guard(ctx, params):
             proc.kill()
             proc.wait()
     text = out.decode("utf-8", "replace")
-    summary = [line.strip() for line in text.splitlines() if line.startswith("unguarded script")]
-    last = summary[-1] if summary else "the script printed no summary line"
-    detail = f"{last}; output tail: {tail(text, 6, 900) or '(none)'}"
-    return observation(("script_exitcode", rc), ("bootstrap_error", _BOOTSTRAP_TEXT in text)), detail
+    summary = [line.strip() for line in text.splitlines() if line.startswith(f"{kind} script")]
+    return rc, text, summary[-1] if summary else None
+
+
+def _detail(summary, text):
+    return f"{summary or 'the script printed no summary line'}; output tail: {tail(text, 6, 900) or '(none)'}"
+
+
+@scenario("start-methods.main-guard", defaults={"script_timeout": 20.0})
+def main_guard(ctx, params):
+    rc, text, summary = _run_script(ctx, params, "unguarded", _unguarded_script)
+    return observation(("script_exitcode", rc), ("bootstrap_error", _BOOTSTRAP_TEXT in text)), _detail(summary, text)
 
 
 def _guarded_script(method, join):
@@ -151,30 +161,9 @@ if __name__ == "__main__":
 
 @scenario("start-methods.main-guard-guarded", defaults={"script_timeout": 20.0})
 def main_guard_guarded(ctx, params):
-    limit = require_number(params, "script_timeout", 1.0, 120.0)
-    budget = ctx.remaining(limit)
-    script = ctx.temp_path("guarded") + ".py"
-    with open(script, "w") as f:
-        f.write(_guarded_script(ctx.method, max(1.0, budget - 2.0)))
-    proc = subprocess.Popen([sys.executable, script], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, cwd=ctx.workdir, start_new_session=True)
-    try:
-        out, _ = proc.communicate(timeout=budget)
-        rc = proc.returncode
-    except subprocess.TimeoutExpired:
-        _kill_group(proc.pid)
-        proc.communicate()
-        raise Hang(f"the guarded script did not finish within {budget:.1f} s (its process group was killed)")
-    finally:
-        _kill_group(proc.pid)
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-    text = out.decode("utf-8", "replace")
-    summary = [line.strip() for line in text.splitlines() if line.startswith("guarded script")]
-    child = summary[-1].split()[-1] if summary else "none"
-    detail = f"{summary[-1] if summary else 'the script printed no summary line'}; output tail: {tail(text, 6, 900) or '(none)'}"
-    return observation(("script_exitcode", rc), ("child_exitcode", child), ("bootstrap_error", _BOOTSTRAP_TEXT in text)), detail
+    rc, text, summary = _run_script(ctx, params, "guarded", _guarded_script)
+    child = summary.split()[-1] if summary else "none"
+    return observation(("script_exitcode", rc), ("child_exitcode", child), ("bootstrap_error", _BOOTSTRAP_TEXT in text)), _detail(summary, text)
 
 
 def _draws(conn):
